@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { inter } from '@/app/fonts';
 import fr from '@/messages/fr.json';
 import en from '@/messages/en.json';
@@ -11,12 +12,12 @@ export default function RootNotFound() {
           <section className="space-y-2">
             <h1 className="text-2xl font-bold">{fr.NotFound.title}</h1>
             <p>{fr.NotFound.text}</p>
-            <a href="/fr" className="text-brand-700 underline">{fr.NotFound.home}</a>
+            <Link href="/fr" className="text-brand-700 underline">{fr.NotFound.home}</Link>
           </section>
           <section lang="en" className="space-y-2">
             <h2 className="text-2xl font-bold">{en.NotFound.title}</h2>
             <p>{en.NotFound.text}</p>
-            <a href="/en" className="text-brand-700 underline">{en.NotFound.home}</a>
+            <Link href="/en" className="text-brand-700 underline">{en.NotFound.home}</Link>
           </section>
         </main>
       </body>
