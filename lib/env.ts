@@ -25,6 +25,8 @@ const rawEnvSchema = z.object({
   VERCEL: optionalText,
   AUTH_SECRET: optionalText,
   RESEND_API_KEY: optionalText,
+  // Points the Resend client at another server (the tests' fake); unset in real use.
+  RESEND_BASE_URL: optionalText.pipe(z.url().optional()),
   MAIL_FROM: optionalText,
   CRON_SECRET: optionalText,
   CONTACT_ACCOUNT_EMAIL: optionalText.pipe(z.email().optional()),
@@ -40,6 +42,7 @@ export type Env = {
   pgliteDir: string;
   authSecret: string;
   resendApiKey: string | undefined;
+  resendBaseUrl: string | undefined;
   mailFrom: string;
   cronSecret: string | undefined;
   contactAccountEmail: string;
@@ -93,6 +96,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     pgliteDir: raw.PGLITE_DIR ?? '.data/pglite',
     authSecret: raw.AUTH_SECRET ?? LOCAL_AUTH_SECRET,
     resendApiKey: raw.RESEND_API_KEY,
+    resendBaseUrl: raw.RESEND_BASE_URL?.replace(/\/+$/, ''),
     mailFrom: raw.MAIL_FROM ?? 'ACPS · CSPA <no-reply@cspa.ca>',
     cronSecret: raw.CRON_SECRET,
     contactAccountEmail: raw.CONTACT_ACCOUNT_EMAIL ?? 'imis@cspa.ca',
