@@ -8,6 +8,12 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   poweredByHeader: false,
   reactStrictMode: true,
+  async headers() {
+    return [
+      // Pages opened from one-time links carry the token in their URL: never send it on as a Referer.
+      { source: '/:locale(fr|en)/reset-password', headers: [{ key: 'Referrer-Policy', value: 'no-referrer' }] },
+    ];
+  },
 };
 
 export default withNextIntl(nextConfig);

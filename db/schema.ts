@@ -164,3 +164,94 @@ export type Member = typeof members.$inferSelect;
 export type NewMember = typeof members.$inferInsert;
 export type MembershipCategory = typeof membershipCategories.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferInsert;
+
+// ── Sign-in, tokens, throttling, email ─────────────────────────────────────────
+
+export const tokenPurposeEnum = pgEnum('token_purpose', ['password_reset', 'email_change']);
+
+/** One-time links. Only the SHA-256 of the token is stored; the token itself exists only in the email. */
+export const authTokens = pgTable(
+  'auth_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    purpose: tokenPurposeEnum('purpose').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    payload: jsonb('payload').$type<Record<string, string>>(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    // Set when a newer token for the same purpose replaced this one.
+    voidedAt: timestamp('voided_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('auth_tokens_hash_unique').on(table.tokenHash),
+    index('auth_tokens_member_purpose_idx').on(table.memberId, table.purpose),
+  ],
+);
+
+/** Signed-in sessions: the session cookie names one row, so a single sign-out or a password change can end it. */
+export const authSessions = pgTable(
+  'auth_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (table) => [index('auth_sessions_member_idx').on(table.memberId)],
+);
+
+/**
+ * Throttling counters, shared by every serverless instance. The key names what is counted,
+ * e.g. "signin:id:<sha256 of the identifier as typed>" or "signin:ip:<address>".
+ */
+export const throttleCounters = pgTable('throttle_counters', {
+  key: text('key').primaryKey(),
+  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+  blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const emailStatusEnum = pgEnum('email_status', ['pending', 'sent', 'failed']);
+
+/**
+ * Every email is written here in the same transaction as the change that causes it, then delivered.
+ * 'failed' means the provider refused it for good; transient errors stay 'pending' with a later next_attempt_at.
+ */
+export const emailOutbox = pgTable(
+  'email_outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    memberId: uuid('member_id').references(() => members.id, { onDelete: 'set null' }),
+    toAddress: text('to_address').notNull(),
+    locale: localeEnum('locale').notNull(),
+    template: text('template').notNull(),
+    subject: text('subject').notNull(),
+    html: text('html').notNull(),
+    text: text('text').notNull(),
+    attachments: jsonb('attachments').$type<{ filename: string; contentBase64: string; contentType: string }[]>(),
+    status: emailStatusEnum('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    // A delivery in progress holds the row until this time, so two workers never send it at once.
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastError: text('last_error'),
+    providerMessageId: text('provider_message_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (table) => [
+    index('email_outbox_due_idx').on(table.status, table.nextAttemptAt),
+    index('email_outbox_created_idx').on(table.createdAt),
+  ],
+);
+
+export type EmailOutboxRow = typeof emailOutbox.$inferSelect;

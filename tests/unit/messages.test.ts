@@ -27,7 +27,7 @@ describe('message files', () => {
   });
 
   it('use the same placeholders and tags in both languages', () => {
-    const tokens = (text: string) => [...text.matchAll(/\{(\w+)|<(\w+)>/g)].map((m) => m[1] ?? m[2]).sort();
+    const tokens = (text: string) => [...text.matchAll(/\{(\w+)\s*[,}]|<(\w+)>/g)].map((m) => m[1] ?? m[2]).sort();
     const mismatched = [...frMessages.keys()].filter(
       (key) => JSON.stringify(tokens(frMessages.get(key)!)) !== JSON.stringify(tokens(enMessages.get(key) ?? '')),
     );

@@ -1,0 +1,57 @@
+'use client';
+
+import { useActionState } from 'react';
+import { useFormatter, useTranslations } from 'next-intl';
+import { changePasswordAction, type ChangePasswordState } from '@/lib/auth/actions/password-actions';
+import { Field } from '@/app/ui/forms/field';
+import { FormAlert } from '@/app/ui/forms/form-alert';
+import { PasswordVisibility } from '@/app/ui/forms/password-visibility';
+import { SubmitButton } from '@/app/ui/forms/submit-button';
+import { useErrorText } from '@/app/ui/forms/use-error-text';
+
+export function ChangePasswordForm() {
+  const t = useTranslations('ChangePassword');
+  const errorText = useErrorText('ChangePassword');
+  const tRules = useTranslations('PasswordRules');
+  const format = useFormatter();
+  const [state, formAction] = useActionState<ChangePasswordState, FormData>(changePasswordAction, { status: 'idle' });
+  const passwordError = state.fieldErrors?.password;
+  const throttledUntil = state.formError?.code === 'throttled' ? Number(state.formError.params?.retryAt) : undefined;
+
+  return (
+    <form action={formAction} className="space-y-5" noValidate>
+      <div aria-live="polite">
+        {throttledUntil ? (
+          <FormAlert tone="error">{t('throttled', { time: format.dateTime(new Date(throttledUntil), { timeStyle: 'short' }) })}</FormAlert>
+        ) : null}
+      </div>
+      <Field
+        name="currentPassword"
+        label={t('currentLabel')}
+        type="password"
+        autoComplete="current-password"
+        required
+        error={errorText(state.fieldErrors?.currentPassword)}
+      />
+      <Field
+        name="password"
+        label={t('passwordLabel')}
+        hint={tRules('hint')}
+        type="password"
+        autoComplete="new-password"
+        required
+        error={errorText(passwordError)}
+      />
+      <Field
+        name="confirmation"
+        label={t('confirmationLabel')}
+        type="password"
+        autoComplete="new-password"
+        required
+        error={errorText(state.fieldErrors?.confirmation)}
+      />
+      <PasswordVisibility fieldIds={['field-currentPassword', 'field-password', 'field-confirmation']} plural />
+      <SubmitButton>{t('submit')}</SubmitButton>
+    </form>
+  );
+}

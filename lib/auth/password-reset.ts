@@ -1,0 +1,103 @@
+import 'server-only';
+import { eq, sql } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { members } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
+import { enqueueEmail } from '@/lib/email/outbox';
+import { absoluteUrl } from '@/lib/i18n/urls';
+import { parseIdentifier } from './identifier';
+import { findAccount, findAccountById } from './members-lookup';
+import { hashPassword } from './password-hash';
+import { checkNewPassword, type PasswordProblem } from './password-rules';
+import { endAllSessions } from './sessions';
+import { resetSignInFailures, takeEmailSlot } from './throttle';
+import { consumeToken, inspectToken, issueToken } from './tokens';
+
+export const RESET_LINK_MINUTES = 60;
+
+/**
+ * Emails a one-time link when the identifier belongs to a member. Says nothing either way:
+ * the caller answers the same whatever happens here, and runs it after the response so timing reveals nothing too.
+ */
+export async function requestPasswordReset(db: Executor, request: { identifier: string; ip: string }, now = new Date()): Promise<void> {
+  if (!(await takeEmailSlot(db, { kind: 'password_reset', identifier: request.identifier, ip: request.ip }, now))) return;
+  const identifier = parseIdentifier(request.identifier);
+  const account = identifier ? await findAccount(db, identifier) : null;
+  if (!account) return;
+  await db.transaction(async (tx) => {
+    const { token } = await issueToken(tx, { memberId: account.id, purpose: 'password_reset', ttlMinutes: RESET_LINK_MINUTES }, now);
+    await enqueueEmail(tx, {
+      to: account.email,
+      memberId: account.id,
+      locale: account.preferredLanguage,
+      template: {
+        name: 'password-reset',
+        props: {
+          firstName: account.firstName,
+          resetUrl: absoluteUrl(account.preferredLanguage, '/reset-password', { token }),
+          expiresInMinutes: RESET_LINK_MINUTES,
+        },
+      },
+    });
+  });
+}
+
+/** Opening the link only looks: mail scanners open links too. */
+export async function isResetLinkValid(db: Executor, token: string, now = new Date()): Promise<boolean> {
+  return (await inspectToken(db, { token, purpose: 'password_reset' }, now)).status === 'valid';
+}
+
+export type ResetPasswordResult =
+  | { ok: true }
+  | { ok: false; error: 'invalidLink' }
+  | { ok: false; error: 'mismatch' }
+  | { ok: false; error: 'password'; problem: PasswordProblem };
+
+export async function resetPassword(
+  db: Executor,
+  input: { token: string; password: string; confirmation: string },
+  now = new Date(),
+): Promise<ResetPasswordResult> {
+  const link = await inspectToken(db, { token: input.token, purpose: 'password_reset' }, now);
+  if (link.status !== 'valid') return { ok: false, error: 'invalidLink' };
+  const account = await findAccountById(db, link.memberId);
+  if (!account) return { ok: false, error: 'invalidLink' };
+
+  const verdict = checkNewPassword(input.password, account);
+  if (!verdict.ok) return { ok: false, error: 'password', problem: verdict.problem };
+  if (input.password.normalize('NFKC') !== input.confirmation.normalize('NFKC')) return { ok: false, error: 'mismatch' };
+  const passwordHash = await hashPassword(verdict.password);
+
+  return db.transaction(async (tx): Promise<ResetPasswordResult> => {
+    // The atomic use of the token decides: a link used twice at once succeeds once.
+    const used = await consumeToken(tx, { token: input.token, purpose: 'password_reset' }, now);
+    if (!used) return { ok: false, error: 'invalidLink' };
+    await tx
+      .update(members)
+      .set({ passwordHash, rowVersion: sql`${members.rowVersion} + 1`, updatedAt: now })
+      .where(eq(members.id, used.memberId));
+    await endAllSessions(tx, used.memberId, now);
+    await resetSignInFailures(tx, { identifiers: [account.email, account.cspaNumber] });
+    await recordAudit(tx, {
+      actorMemberId: used.memberId,
+      actorLabel: 'member',
+      subjectMemberId: used.memberId,
+      action: 'member.password.reset',
+      changes: { password: { old: account.passwordHash ? 'set' : 'none', new: 'changed' } },
+    });
+    await enqueueEmail(tx, {
+      to: account.email,
+      memberId: account.id,
+      locale: account.preferredLanguage,
+      template: {
+        name: 'password-changed',
+        props: {
+          firstName: account.firstName,
+          signInUrl: absoluteUrl(account.preferredLanguage, '/login'),
+          resetUrl: absoluteUrl(account.preferredLanguage, '/forgot-password'),
+        },
+      },
+    });
+    return { ok: true };
+  });
+}
