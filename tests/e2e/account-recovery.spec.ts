@@ -60,7 +60,8 @@ test.describe('in English', () => {
     await page.getByRole('button', { name: 'Send' }).click();
     await expect(page.getByRole('status')).toContainText('Check your email');
     await expect(page.getByRole('main').getByRole('link', { name: 'office@cspa.ca' })).toHaveAttribute('href', /subject=.*\(21370\)/);
-    await openLatestEmail(page, 'josee.lapointe@example.com', /username/i);
+    // Josée prefers French: the email is in her language, not the page's.
+    await openLatestEmail(page, 'josee.lapointe@example.com', /Votre nom d’utilisateur – ACPS/);
     await expect(page.getByText('josee.lapointe@example.com').first()).toBeVisible();
   });
 });

@@ -57,5 +57,5 @@ test('Sally’s first visit: reset link by email, new password, sign-in, sign-ou
   await expect(page.getByRole('link', { name: 'Recevoir un nouveau lien' })).toBeVisible();
 
   // And the "password changed" notice went to her, in French.
-  await openLatestEmail(page, 'sallysauteur1@cspa.ca', /mot de passe a été changé|mot de passe a été modifié/i);
+  await openLatestEmail(page, 'sallysauteur1@cspa.ca', /Votre mot de passe a été modifié – ACPS/);
 });
