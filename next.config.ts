@@ -12,6 +12,7 @@ const nextConfig: NextConfig = {
     return [
       // Pages opened from one-time links carry the token in their URL: never send it on as a Referer.
       { source: '/:locale(fr|en)/reset-password', headers: [{ key: 'Referrer-Policy', value: 'no-referrer' }] },
+      { source: '/:locale(fr|en)/confirm-email', headers: [{ key: 'Referrer-Policy', value: 'no-referrer' }] },
     ];
   },
 };

@@ -61,6 +61,7 @@ export const members = pgTable(
     preferredLanguage: localeEnum('preferred_language').notNull().default('fr'),
     dateOfBirth: date('date_of_birth'),
     phone: text('phone'),
+    phoneAlt: text('phone_alt'),
     addressLine1: text('address_line1'),
     addressLine2: text('address_line2'),
     city: text('city'),
@@ -72,6 +73,9 @@ export const members = pgTable(
       .references(() => membershipCategories.code),
     membershipExpiresOn: date('membership_expires_on'),
     role: roleEnum('role').notNull().default('member'),
+    // Consent to optional emails (CASL): off until the member turns it on. Service emails (links, receipts) always go.
+    newsEmails: boolean('news_emails').notNull().default(false),
+    eventEmails: boolean('event_emails').notNull().default(false),
     // Bumped on password change and sign-out everywhere: sessions carrying an older value are refused.
     sessionVersion: integer('session_version').notNull().default(0),
     // Optimistic concurrency: every update must name the version it read.

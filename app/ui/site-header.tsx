@@ -12,7 +12,7 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
   return (
     <header className="bg-brand-800 text-white">
       <div className="mx-auto flex max-w-4xl items-center justify-between gap-2 px-4 py-2">
-        <Link href="/" className="flex min-h-11 items-center gap-2 no-underline" aria-label={t('homeLink')}>
+        <Link href="/" className="flex min-h-11 items-center gap-2 no-underline">
           <svg aria-hidden="true" viewBox="0 0 32 32" className="size-8 shrink-0">
             <path d="M16 3C8.8 3 3 8.4 3 15h26C29 8.4 23.2 3 16 3Z" fill="#fff" />
             <path d="M3 15l13 12 13-12" fill="none" stroke="#fff" strokeWidth="1.5" />

@@ -122,7 +122,7 @@ export function demoMembers(): DemoMember[] {
         address: index % 9 === 8 ? null : { line1: `${100 + index * 13} ${lang === 'fr' ? 'rue Principale' : 'Main Street'}`, city, province, postalCode: postal, country: 'CA' },
         categoryCode: 'FULL',
         expiresInDays,
-        password: index % 10 === 0 ? DEMO_MEMBER_PASSWORD : undefined,
+        password: index % 5 === 0 ? DEMO_MEMBER_PASSWORD : undefined,
         certificates: certificateOrder.slice(0, highest + 1).map((code, position) => ({ code, earnedYearsAgo: 2 + (highest - position) * 2 })),
         ratings: ratings.map(([code, expires]) => ({ code, issuedYearsAgo: 3, expiresInDays: expires })),
         lastYearGroup: group,

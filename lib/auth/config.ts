@@ -44,6 +44,13 @@ export const { auth, signIn, signOut } = NextAuth(() => {
     useSecureCookies: siteUrl.startsWith('https://'),
     session: { strategy: 'jwt', maxAge: SESSION_ABSOLUTE_SECONDS },
     pages: { signIn: '/fr/login' },
+    logger: {
+      // A refused sign-in is an expected outcome, already answered to the member: not a server error.
+      error(error) {
+        if (error instanceof SignInRefused || error.name === 'CredentialsSignin') return;
+        console.error(error);
+      },
+    },
     providers: [
       Credentials({
         credentials: { identifier: {}, password: {} },

@@ -6,7 +6,7 @@ import { recordAudit } from '@/lib/audit';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { absoluteUrl } from '@/lib/i18n/urls';
 import { parseIdentifier } from './identifier';
-import { findAccount, findAccountById } from './members-lookup';
+import { findAccount, findAccountById, type AccountRecord } from './members-lookup';
 import { hashPassword } from './password-hash';
 import { checkNewPassword, type PasswordProblem } from './password-rules';
 import { endAllSessions } from './sessions';
@@ -24,21 +24,32 @@ export async function requestPasswordReset(db: Executor, request: { identifier: 
   const identifier = parseIdentifier(request.identifier);
   const account = identifier ? await findAccount(db, identifier) : null;
   if (!account) return;
-  await db.transaction(async (tx) => {
-    const { token } = await issueToken(tx, { memberId: account.id, purpose: 'password_reset', ttlMinutes: RESET_LINK_MINUTES }, now);
-    await enqueueEmail(tx, {
-      to: account.email,
-      memberId: account.id,
-      locale: account.preferredLanguage,
-      template: {
-        name: 'password-reset',
-        props: {
-          firstName: account.firstName,
-          resetUrl: absoluteUrl(account.preferredLanguage, '/reset-password', { token }),
-          expiresInMinutes: RESET_LINK_MINUTES,
-        },
+  await db.transaction((tx) => emailResetLink(tx, account, now));
+}
+
+/**
+ * Issues a new link (voiding the older ones) and writes the email to the address on file, in the member's
+ * language. Pass the transaction: the email exists only if the link does. Checks nothing and throttles nothing:
+ * callers decide who may ask (a throttled form, or the office on purpose).
+ */
+export async function emailResetLink(
+  tx: Executor,
+  account: Pick<AccountRecord, 'id' | 'email' | 'firstName' | 'preferredLanguage'>,
+  now = new Date(),
+): Promise<void> {
+  const { token } = await issueToken(tx, { memberId: account.id, purpose: 'password_reset', ttlMinutes: RESET_LINK_MINUTES }, now);
+  await enqueueEmail(tx, {
+    to: account.email,
+    memberId: account.id,
+    locale: account.preferredLanguage,
+    template: {
+      name: 'password-reset',
+      props: {
+        firstName: account.firstName,
+        resetUrl: absoluteUrl(account.preferredLanguage, '/reset-password', { token }),
+        expiresInMinutes: RESET_LINK_MINUTES,
       },
-    });
+    },
   });
 }
 

@@ -13,7 +13,7 @@ export async function openLatestEmail(page: Page, to: string, subject: RegExp): 
 
 export async function signIn(page: Page, locale: 'fr' | 'en', identifier: string, password: string): Promise<void> {
   const labels = locale === 'fr' ? { user: 'Nom d’utilisateur', password: 'Mot de passe', submit: 'Connexion' } : { user: 'Username', password: 'Password', submit: 'Sign in' };
-  await page.getByLabel(labels.user).fill(identifier);
+  await page.getByRole('textbox', { name: labels.user, exact: true }).fill(identifier);
   await page.getByLabel(labels.password, { exact: true }).fill(password);
   await page.getByRole('main').getByRole('button', { name: labels.submit }).click();
 }
