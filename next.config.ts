@@ -7,12 +7,22 @@ const nextConfig: NextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   poweredByHeader: false,
+  // The card's fonts are read from disk at run time: make sure serverless bundles ship them.
+  outputFileTracingIncludes: { '/[locale]/account/card': ['./node_modules/dejavu-fonts-ttf/ttf/DejaVuSansCondensed*.ttf'] },
   reactStrictMode: true,
   async headers() {
     return [
       // Pages opened from one-time links carry the token in their URL: never send it on as a Referer.
       { source: '/:locale(fr|en)/reset-password', headers: [{ key: 'Referrer-Policy', value: 'no-referrer' }] },
       { source: '/:locale(fr|en)/confirm-email', headers: [{ key: 'Referrer-Policy', value: 'no-referrer' }] },
+      // The card check is public but personal: keep it out of search engines, and its token out of Referers.
+      {
+        source: '/:locale(fr|en)/verify/:token',
+        headers: [
+          { key: 'Referrer-Policy', value: 'no-referrer' },
+          { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
+        ],
+      },
     ];
   },
 };

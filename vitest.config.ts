@@ -27,6 +27,8 @@ export default defineConfig({
           // Each file gets its own database; two workers suit a 2-core machine.
           maxWorkers: 2,
           testTimeout: 30_000,
+          // next-intl imports `next/navigation` without an extension, which only a bundler resolves.
+          server: { deps: { inline: ['next-intl'] } },
           hookTimeout: 60_000,
         },
       },

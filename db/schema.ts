@@ -76,6 +76,9 @@ export const members = pgTable(
     // Consent to optional emails (CASL): off until the member turns it on. Service emails (links, receipts) always go.
     newsEmails: boolean('news_emails').notNull().default(false),
     eventEmails: boolean('event_emails').notNull().default(false),
+    // Printed on the card as a QR code: public by design, it only opens the verification page.
+    // Random (128 bits), created on first use; replacing it invalidates every card printed before.
+    cardToken: text('card_token'),
     // Bumped on password change and sign-out everywhere: sessions carrying an older value are refused.
     sessionVersion: integer('session_version').notNull().default(0),
     // Optimistic concurrency: every update must name the version it read.
@@ -85,6 +88,7 @@ export const members = pgTable(
   (table) => [
     uniqueIndex('members_cspa_number_unique').on(table.cspaNumber),
     uniqueIndex('members_email_lower_unique').on(sql`lower(${table.email})`),
+    uniqueIndex('members_card_token_unique').on(table.cardToken),
     index('members_expiry_idx').on(table.membershipExpiresOn),
   ],
 );

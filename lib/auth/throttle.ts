@@ -271,3 +271,28 @@ export async function takeEmailSlot(
   const count = (key: string) => rows.find((row) => row.key === key)?.attempts ?? Number.POSITIVE_INFINITY;
   return count(identifierKey) <= perIdentifier && count(addressKey) <= perAddress;
 }
+
+// ── Per-address counters for other look-ups ───────────────────────────────────
+
+export type AddressLimit = { scope: string; limit: number; windowSeconds: number };
+
+const addressScopeKey = (scope: string, ip: string) => `${scope}:ip:${addressBucket(ip)}`;
+
+/** Whether this address is still under its limit for the scope (read-only). */
+export async function isAddressUnderLimit(db: Executor, rule: AddressLimit, ip: string, now: Date = new Date()): Promise<boolean> {
+  const [row] = await db
+    .select({ attempts: t.attempts, windowStartedAt: t.windowStartedAt })
+    .from(t)
+    .where(inArray(t.key, [addressScopeKey(rule.scope, ip)]));
+  if (!row || isWindowOver(row.windowStartedAt, rule.windowSeconds, now)) return true;
+  return row.attempts < rule.limit;
+}
+
+/** Counts one event (e.g. a look-up of an unknown card) against the address, atomically. */
+export async function countAddressEvent(db: Executor, rule: AddressLimit, ip: string, now: Date = new Date()): Promise<void> {
+  const window = windowSql(rule.windowSeconds, now);
+  await db
+    .insert(t)
+    .values({ key: addressScopeKey(rule.scope, ip), windowStartedAt: now, attempts: 1, updatedAt: now })
+    .onConflictDoUpdate({ target: t.key, set: { windowStartedAt: window.startedAt, attempts: window.attempts, updatedAt: now } });
+}

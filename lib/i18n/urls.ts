@@ -11,3 +11,11 @@ export function absoluteUrl(locale: Locale, pathname: `/${string}`, query?: Reco
   for (const [key, value] of Object.entries(query ?? {})) url.searchParams.set(key, value);
   return url.toString();
 }
+
+/**
+ * A link without a locale, for bilingual print (the card's QR code): whoever opens it is sent by the
+ * proxy to the same page in their browser's language.
+ */
+export function absoluteUrlForAnyLocale(pathname: `/${string}`): string {
+  return `${env().siteUrl}${pathname}`;
+}

@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { openLatestEmail, signIn } from './support';
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, openLatestEmail, signIn } from './support';
 
 const PASSWORD = 'un saut de plus avant le coucher';
 
@@ -42,11 +41,6 @@ const words = {
     signOut: 'Sign out',
   },
 } as const;
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 const cases = [
   { locale: 'fr' as const, browserLocale: 'fr-CA', email: 'francois.pelletier@example.com', oldCity: 'Trois-Rivières', newEmail: 'f.pelletier@exemple.ca', city: 'Montréal', province: 'QC', postal: 'h3b1k9', normalized: 'H3B 1K9', phone: '438 555 0199', phoneShown: '(438) 555-0199' },

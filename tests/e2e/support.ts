@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 /** Opens the newest email to this address in the dev mailbox, waiting for the after-response delivery to write it. */
@@ -16,4 +17,10 @@ export async function signIn(page: Page, locale: 'fr' | 'en', identifier: string
   await page.getByRole('textbox', { name: labels.user, exact: true }).fill(identifier);
   await page.getByLabel(labels.password, { exact: true }).fill(password);
   await page.getByRole('main').getByRole('button', { name: labels.submit }).click();
+}
+
+/** WCAG 2.2 AA by axe: the list of violations must be empty. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import type { Profile } from '@/lib/members/profile';
 import { contactAddresses, mailtoWithCspaNumber } from '@/lib/contact';
-import { getDateFormatter } from './dates';
+import { getDateFormatter } from '@/app/ui/dates';
 import { Fact, Facts, ProfileSection } from './section';
 
 export async function PersonalSection({ profile }: { profile: Profile }) {

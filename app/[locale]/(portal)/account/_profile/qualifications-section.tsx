@@ -3,7 +3,7 @@ import type { Profile } from '@/lib/members/profile';
 import { contactAddresses, mailtoWithCspaNumber } from '@/lib/contact';
 import { todayIso } from '@/lib/dates';
 import { ratingState, type RatingStateCode } from '@/lib/ratings/states';
-import { getDateFormatter } from './dates';
+import { getDateFormatter } from '@/app/ui/dates';
 import { ProfileSection } from './section';
 
 const toneClasses = {

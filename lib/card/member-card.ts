@@ -1,0 +1,113 @@
+import 'server-only';
+import { asc, desc, eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { certificateLevels, memberCertificates, memberRatings, members, membershipCategories, ratingTypes } from '@/db/schema';
+import { todayIso } from '@/lib/dates';
+import { absoluteUrlForAnyLocale } from '@/lib/i18n/urls';
+import { ratingStateCode, type RatingStateCode } from '@/lib/ratings/states';
+import type { CardData } from './card-data';
+import { ensureCardToken, findMemberIdByCardToken } from './card-token';
+
+type CardRecord = {
+  firstName: string;
+  lastName: string;
+  cspaNumber: string;
+  membershipExpiresOn: string | null;
+  cardToken: string | null;
+  category: { fr: string; en: string };
+  highestCertificate: { fr: string; en: string } | null;
+  ratings: { fr: string; en: string; expiresOn: string | null }[];
+};
+
+/** Only what a card or a verification shows: no email, address, phone or date of birth. */
+async function loadCardRecord(memberId: string): Promise<CardRecord | null> {
+  const db = await getDb();
+  const [memberRows, certificateRows, ratingRows] = await Promise.all([
+    db
+      .select({
+        firstName: members.firstName,
+        lastName: members.lastName,
+        cspaNumber: members.cspaNumber,
+        membershipExpiresOn: members.membershipExpiresOn,
+        cardToken: members.cardToken,
+        categoryFr: membershipCategories.nameFr,
+        categoryEn: membershipCategories.nameEn,
+      })
+      .from(members)
+      .innerJoin(membershipCategories, eq(membershipCategories.code, members.categoryCode))
+      .where(eq(members.id, memberId)),
+    db
+      .select({ fr: certificateLevels.nameFr, en: certificateLevels.nameEn })
+      .from(memberCertificates)
+      .innerJoin(certificateLevels, eq(certificateLevels.code, memberCertificates.certificateCode))
+      .where(eq(memberCertificates.memberId, memberId))
+      .orderBy(desc(certificateLevels.rank))
+      .limit(1),
+    db
+      .select({ fr: ratingTypes.nameFr, en: ratingTypes.nameEn, expiresOn: memberRatings.expiresOn })
+      .from(memberRatings)
+      .innerJoin(ratingTypes, eq(ratingTypes.code, memberRatings.ratingCode))
+      .where(eq(memberRatings.memberId, memberId))
+      .orderBy(asc(ratingTypes.sortOrder)),
+  ]);
+  const member = memberRows[0];
+  if (!member) return null;
+  return {
+    firstName: member.firstName,
+    lastName: member.lastName,
+    cspaNumber: member.cspaNumber,
+    membershipExpiresOn: member.membershipExpiresOn,
+    cardToken: member.cardToken,
+    category: { fr: member.categoryFr, en: member.categoryEn },
+    highestCertificate: certificateRows[0] ?? null,
+    ratings: ratingRows,
+  };
+}
+
+export function verificationUrl(token: string): string {
+  return absoluteUrlForAnyLocale(`/verify/${token}`);
+}
+
+/** The signed-in member's own card: the caller passes the id from the session, never from the request. */
+export async function loadCardData(memberId: string, today = todayIso()): Promise<CardData | null> {
+  const record = await loadCardRecord(memberId);
+  if (!record) return null;
+  const token = record.cardToken ?? (await ensureCardToken(await getDb(), memberId));
+  return {
+    firstName: record.firstName,
+    lastName: record.lastName,
+    cspaNumber: record.cspaNumber,
+    category: record.category,
+    validUntil: record.membershipExpiresOn,
+    expired: !record.membershipExpiresOn || record.membershipExpiresOn < today,
+    highestCertificate: record.highestCertificate,
+    ratings: record.ratings.map((rating) => ({ ...rating, state: ratingStateCode(rating.expiresOn, today) })),
+    verificationUrl: verificationUrl(token),
+    issuedOn: today,
+  };
+}
+
+export type Verification = {
+  firstName: string;
+  lastName: string;
+  cspaNumber: string;
+  membershipExpiresOn: string | null;
+  membershipValid: boolean;
+  ratings: { fr: string; en: string; expiresOn: string | null; state: RatingStateCode }[];
+};
+
+/** What a drop zone sees when it scans a card: the state as of now, not as of printing. */
+export async function verifyCard(token: string, today = todayIso()): Promise<Verification | null> {
+  const memberId = await findMemberIdByCardToken(await getDb(), token);
+  if (!memberId) return null;
+  const record = await loadCardRecord(memberId);
+  if (!record) return null;
+  return {
+    firstName: record.firstName,
+    lastName: record.lastName,
+    cspaNumber: record.cspaNumber,
+    membershipExpiresOn: record.membershipExpiresOn,
+    membershipValid: Boolean(record.membershipExpiresOn && record.membershipExpiresOn >= today),
+    ratings: record.ratings.map((rating) => ({ ...rating, state: ratingStateCode(rating.expiresOn, today) })),
+  };
+}

@@ -1,0 +1,33 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, signIn } from './support';
+
+const publicPages = ['', '/login', '/forgot-password', '/forgot-username', '/reset-password?token=not-a-real-token', '/page-introuvable', '/verify/AAAAAAAAAAAAAAAAAAAAAA'];
+
+for (const locale of ['fr', 'en'] as const) {
+  test.describe(`accessibility in ${locale}`, () => {
+    test.use({ locale: locale === 'fr' ? 'fr-CA' : 'en-CA' });
+
+    test('public pages have no WCAG 2.2 AA violation', async ({ page }) => {
+      for (const path of publicPages) {
+        await page.goto(`/${locale}${path}`);
+        await expect(page.locator('html')).toHaveAttribute('lang', locale);
+        await expectNoAxeViolations(page);
+      }
+    });
+
+    test('signed-in pages have no WCAG 2.2 AA violation, errors included', async ({ page }) => {
+      await page.goto(`/${locale}/login`);
+      await page.getByRole('main').getByRole('button', { name: locale === 'fr' ? 'Connexion' : 'Sign in' }).click();
+      await expect(page.getByText(locale === 'fr' ? 'Ce champ est obligatoire.' : 'This field is required.').first()).toBeVisible();
+      await expectNoAxeViolations(page);
+
+      await signIn(page, locale, locale === 'fr' ? 'josee.lapointe@example.com' : 'thomas.brown@example.com', 'un saut de plus avant le coucher');
+      await expect(page).toHaveURL(new RegExp(`/${locale}/account$`));
+      await expectNoAxeViolations(page);
+      await page.goto(`/${locale}/account/password`);
+      await page.getByRole('button', { name: locale === 'fr' ? 'Enregistrer le mot de passe' : 'Save password' }).click();
+      await expect(page.getByLabel(locale === 'fr' ? 'Mot de passe actuel' : 'Current password')).toHaveAttribute('aria-invalid', 'true');
+      await expectNoAxeViolations(page);
+    });
+  });
+}
