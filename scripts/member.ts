@@ -2,12 +2,15 @@ import { closeDb, getDb } from '@/db/client';
 import { deliverDueEmails } from '@/lib/email/deliver';
 import { env } from '@/lib/env';
 import { sendResetLinkByOffice, setMemberEmailByOffice } from '@/lib/members/email-change';
+import { findAccount } from '@/lib/auth/members-lookup';
+import { rotateCardToken } from '@/lib/card/card-token';
 
 // Office tasks on one member's account (README): `npm run member -- reset-link 12345`, `npm run member -- set-email 12345 new@address`.
 const USAGE = [
   'Usage:',
   '  npm run member -- reset-link CSPA_NUMBER            email a password reset link to the address on file',
   '  npm run member -- set-email CSPA_NUMBER NEW_EMAIL   replace the member’s email (their username), audited',
+  '  npm run member -- rotate-card CSPA_NUMBER           new card code: every card printed before stops verifying',
 ].join('\n');
 
 class CommandError extends Error {}
@@ -40,11 +43,21 @@ async function setEmail(cspaNumber: string, newEmail: string): Promise<void> {
   else console.log(`CSPA ${cspaNumber}: email changed from ${result.oldEmail} to ${result.newEmail} (audited as cli:set-email).`);
 }
 
+/** A lost or copied card: a new verification code, so old printouts no longer verify. */
+async function rotateCard(cspaNumber: string): Promise<void> {
+  const db = await getDb();
+  const account = await findAccount(db, { kind: 'cspaNumber', cspaNumber });
+  if (!account) throw new CommandError(`No member with CSPA number ${cspaNumber}.`);
+  await rotateCardToken(db, account.id, { memberId: null, label: 'cli:rotate-card' });
+  console.log(`CSPA ${cspaNumber}: new card code; cards printed before no longer verify (audited as cli:rotate-card).`);
+}
+
 async function main(args: string[]): Promise<void> {
   const [command, ...rest] = args;
   if (command === 'reset-link' && rest.length === 1) return resetLink(rest[0]!);
   if (command === 'set-email' && rest.length === 2) return setEmail(rest[0]!, rest[1]!);
-  if (command === 'reset-link' || command === 'set-email') throw new CommandError(`Wrong arguments for ${command}.\n${USAGE}`);
+  if (command === 'rotate-card' && rest.length === 1) return rotateCard(rest[0]!);
+  if (command === 'reset-link' || command === 'set-email' || command === 'rotate-card') throw new CommandError(`Wrong arguments for ${command}.\n${USAGE}`);
   throw new CommandError(`${command ? `Unknown command: ${command}` : 'No command given.'}\n${USAGE}`);
 }
 

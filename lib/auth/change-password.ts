@@ -1,14 +1,9 @@
 import 'server-only';
-import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { members } from '@/db/schema';
-import { recordAudit } from '@/lib/audit';
-import { enqueueEmail } from '@/lib/email/outbox';
-import { absoluteUrl } from '@/lib/i18n/urls';
 import { findAccountById } from './members-lookup';
 import { hashPassword, verifyPassword } from './password-hash';
 import { checkNewPassword, normalizePassword, type PasswordProblem } from './password-rules';
-import { endAllSessions } from './sessions';
+import { storeNewPassword } from './store-new-password';
 import { checkSignIn, recordSignInFailure, recordSignInSuccess } from './throttle';
 
 export type ChangePasswordResult =
@@ -43,32 +38,6 @@ export async function changePassword(
   if (normalizePassword(input.newPassword) !== normalizePassword(input.confirmation)) return { ok: false, error: 'mismatch' };
   const passwordHash = await hashPassword(verdict.password);
 
-  await db.transaction(async (tx) => {
-    await tx
-      .update(members)
-      .set({ passwordHash, rowVersion: sql`${members.rowVersion} + 1`, updatedAt: now })
-      .where(eq(members.id, account.id));
-    await endAllSessions(tx, account.id, now);
-    await recordAudit(tx, {
-      actorMemberId: account.id,
-      actorLabel: 'member',
-      subjectMemberId: account.id,
-      action: 'member.password.change',
-      changes: { password: { old: 'set', new: 'changed' } },
-    });
-    await enqueueEmail(tx, {
-      to: account.email,
-      memberId: account.id,
-      locale: account.preferredLanguage,
-      template: {
-        name: 'password-changed',
-        props: {
-          firstName: account.firstName,
-          signInUrl: absoluteUrl(account.preferredLanguage, '/login'),
-          resetUrl: absoluteUrl(account.preferredLanguage, '/forgot-password'),
-        },
-      },
-    });
-  });
+  await db.transaction((tx) => storeNewPassword(tx, account, { passwordHash, action: 'member.password.change', now }));
   return { ok: true, email: account.email };
 }

@@ -1,15 +1,12 @@
 import 'server-only';
-import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { members } from '@/db/schema';
-import { recordAudit } from '@/lib/audit';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { absoluteUrl } from '@/lib/i18n/urls';
 import { parseIdentifier } from './identifier';
 import { findAccount, findAccountById, type AccountRecord } from './members-lookup';
 import { hashPassword } from './password-hash';
 import { checkNewPassword, type PasswordProblem } from './password-rules';
-import { endAllSessions } from './sessions';
+import { storeNewPassword } from './store-new-password';
 import { resetSignInFailures, takeEmailSlot } from './throttle';
 import { consumeToken, inspectToken, issueToken } from './tokens';
 
@@ -83,32 +80,9 @@ export async function resetPassword(
     // The atomic use of the token decides: a link used twice at once succeeds once.
     const used = await consumeToken(tx, { token: input.token, purpose: 'password_reset' }, now);
     if (!used) return { ok: false, error: 'invalidLink' };
-    await tx
-      .update(members)
-      .set({ passwordHash, rowVersion: sql`${members.rowVersion} + 1`, updatedAt: now })
-      .where(eq(members.id, used.memberId));
-    await endAllSessions(tx, used.memberId, now);
+    if (used.memberId !== account.id) return { ok: false, error: 'invalidLink' };
+    await storeNewPassword(tx, account, { passwordHash, action: 'member.password.reset', now });
     await resetSignInFailures(tx, { identifiers: [account.email, account.cspaNumber] });
-    await recordAudit(tx, {
-      actorMemberId: used.memberId,
-      actorLabel: 'member',
-      subjectMemberId: used.memberId,
-      action: 'member.password.reset',
-      changes: { password: { old: account.passwordHash ? 'set' : 'none', new: 'changed' } },
-    });
-    await enqueueEmail(tx, {
-      to: account.email,
-      memberId: account.id,
-      locale: account.preferredLanguage,
-      template: {
-        name: 'password-changed',
-        props: {
-          firstName: account.firstName,
-          signInUrl: absoluteUrl(account.preferredLanguage, '/login'),
-          resetUrl: absoluteUrl(account.preferredLanguage, '/forgot-password'),
-        },
-      },
-    });
     return { ok: true };
   });
 }

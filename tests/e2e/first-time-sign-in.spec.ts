@@ -36,6 +36,9 @@ test('Sally’s first visit: reset link by email, new password, sign-in, sign-ou
 
   await signIn(page, 'fr', 'SallySauteur1@cspa.ca ', NEW_PASSWORD);
   await expect(page).toHaveURL(/\/fr\/account$/);
+  // The session cookie: out of reach of scripts, not sent on cross-site subrequests (Secure + __Secure- on https).
+  const sessionCookie = (await page.context().cookies()).find((cookie) => cookie.name.endsWith('authjs.session-token'));
+  expect(sessionCookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
   const greeting = page.getByRole('banner').getByRole('link', { name: 'Bonjour, Sally' });
   await expect(greeting).toBeVisible();
   await expect(page.getByRole('banner')).toContainText('Bonjour, Sally');

@@ -8,6 +8,15 @@ test.describe('language', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Portail des membres');
   });
 
+  test.describe('with a browser in neither language', () => {
+    test.use({ locale: 'de-DE' });
+
+    test('the root falls back to French', async ({ page }) => {
+      await page.goto('/');
+      await expect(page).toHaveURL(/\/fr$/);
+    });
+  });
+
   test.describe('with an English browser', () => {
     test.use({ locale: 'en-CA' });
 

@@ -59,6 +59,7 @@ const alice = newMember({ firstName: 'Alice', preferredLanguage: 'en' });
 const bruno = newMember({ firstName: 'Bruno' });
 const carla = newMember({ firstName: 'Carla' });
 const denis = newMember({ firstName: 'Denis' });
+const elise = newMember({ firstName: 'Élise', cardToken: 'AAAAAAAAAAAAAAAAAAAAAA' });
 
 beforeAll(async () => {
   scratch = await mkdtemp(path.join(tmpdir(), 'member-cli-'));
@@ -68,7 +69,7 @@ beforeAll(async () => {
     : await pgliteTarget(path.join(scratch, 'db'));
   await target.use(async (db) => {
     await seedReferenceData(db);
-    await db.insert(members).values([alice, bruno, carla, denis]);
+    await db.insert(members).values([alice, bruno, carla, denis, elise]);
   });
 });
 
@@ -136,5 +137,20 @@ describe('npm run member', { timeout: 120_000 }, () => {
       return { email: member!.email, rowVersion: member!.rowVersion, audits: audit.length };
     });
     expect(unchanged).toEqual({ email: carla.email, rowVersion: 1, audits: 0 });
+  });
+
+  it('rotate-card gives the member a new card code, so cards printed before stop verifying', async () => {
+    const run = await cli('rotate-card', elise.cspaNumber);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`CSPA ${elise.cspaNumber}: new card code`);
+    const after = await target.use(async (db) => {
+      const member = await memberByNumber(db, elise.cspaNumber);
+      const audit = await db.select().from(auditLog).where(and(eq(auditLog.subjectMemberId, member!.id), eq(auditLog.action, 'member.card.rotate')));
+      return { token: member!.cardToken, audits: audit.map((entry) => entry.actorLabel) };
+    });
+    expect(after.token).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(after.token).not.toBe('AAAAAAAAAAAAAAAAAAAAAA');
+    expect(after.audits).toEqual(['cli:rotate-card']);
+    expect((await cli('rotate-card', '99999999999')).code).toBe(1);
   });
 });

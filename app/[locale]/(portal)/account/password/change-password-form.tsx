@@ -5,17 +5,15 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { changePasswordAction, type ChangePasswordState } from '@/lib/auth/actions/password-actions';
 import { Field } from '@/app/ui/forms/field';
 import { FormAlert } from '@/app/ui/forms/form-alert';
-import { PasswordVisibility } from '@/app/ui/forms/password-visibility';
+import { NewPasswordFields } from '@/app/ui/forms/new-password-fields';
 import { SubmitButton } from '@/app/ui/forms/submit-button';
 import { useErrorText } from '@/app/ui/forms/use-error-text';
 
 export function ChangePasswordForm() {
   const t = useTranslations('ChangePassword');
   const errorText = useErrorText('ChangePassword');
-  const tRules = useTranslations('PasswordRules');
   const format = useFormatter();
   const [state, formAction] = useActionState<ChangePasswordState, FormData>(changePasswordAction, { status: 'idle' });
-  const passwordError = state.fieldErrors?.password;
   const throttledUntil = state.formError?.code === 'throttled' ? Number(state.formError.params?.retryAt) : undefined;
 
   return (
@@ -33,24 +31,11 @@ export function ChangePasswordForm() {
         required
         error={errorText(state.fieldErrors?.currentPassword)}
       />
-      <Field
-        name="password"
-        label={t('passwordLabel')}
-        hint={tRules('hint')}
-        type="password"
-        autoComplete="new-password"
-        required
-        error={errorText(passwordError)}
+      <NewPasswordFields
+        labels={{ password: t('passwordLabel'), confirmation: t('confirmationLabel') }}
+        errors={{ password: errorText(state.fieldErrors?.password), confirmation: errorText(state.fieldErrors?.confirmation) }}
+        alsoReveal={['field-currentPassword']}
       />
-      <Field
-        name="confirmation"
-        label={t('confirmationLabel')}
-        type="password"
-        autoComplete="new-password"
-        required
-        error={errorText(state.fieldErrors?.confirmation)}
-      />
-      <PasswordVisibility fieldIds={['field-currentPassword', 'field-password', 'field-confirmation']} plural />
       <SubmitButton>{t('submit')}</SubmitButton>
     </form>
   );
