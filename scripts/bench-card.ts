@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { CardData } from '@/lib/card/card-data';
+import { sampleCard } from '@/lib/card/sample-card';
 import { renderMembershipCard } from '@/lib/card/render-card';
 
 const { values } = parseArgs({ options: { count: { type: 'string', default: '2000' } } });
@@ -12,24 +13,7 @@ const count = Number(values.count);
 if (!Number.isInteger(count) || count < 1) throw new Error(`--count must be a positive integer, got ${values.count}`);
 const WARM_UP = 50;
 
-const card: CardData = {
-  firstName: 'Hélène',
-  lastName: 'Côté-Bélanger',
-  cspaNumber: '012345',
-  category: { fr: 'Participant inscrit – adhésion complète', en: 'Registered participant – full membership' },
-  validUntil: '2027-05-31',
-  expired: false,
-  highestCertificate: { fr: 'Brevet C', en: 'C certificate' },
-  ratings: [
-    { fr: 'Entraîneur 1', en: 'Coach 1', expiresOn: '2027-03-31', state: 'current' },
-    { fr: 'Entraîneur 3 – pilotage de voile', en: 'Coach 3 – Canopy Piloting', expiresOn: '2026-07-15', state: 'due' },
-    { fr: 'Maître de saut', en: 'Jump Master', expiresOn: '2025-01-31', state: 'lapsed' },
-    { fr: 'Instructeur tandem', en: 'Tandem Instructor', expiresOn: '2019-12-31', state: 'lapsedLong' },
-    { fr: 'Gréeur A', en: 'Rigger A', expiresOn: null, state: 'current' },
-  ],
-  verificationUrl: 'https://membres.cspa.ca/verify/Qm9uam91ciBsZSBtb25kZQ',
-  issuedOn: '2026-05-31',
-};
+const card: CardData = sampleCard;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
