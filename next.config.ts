@@ -12,17 +12,8 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   async headers() {
     return [
-      // Pages opened from one-time links carry the token in their URL: never send it on as a Referer.
-      { source: '/:locale(fr|en)/reset-password', headers: [{ key: 'Referrer-Policy', value: 'no-referrer' }] },
-      { source: '/:locale(fr|en)/confirm-email', headers: [{ key: 'Referrer-Policy', value: 'no-referrer' }] },
-      // The card check is public but personal: keep it out of search engines, and its token out of Referers.
-      {
-        source: '/:locale(fr|en)/verify/:token',
-        headers: [
-          { key: 'Referrer-Policy', value: 'no-referrer' },
-          { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
-        ],
-      },
+      // The card check is public but personal: keep it out of search engines (Referrer-Policy: proxy.ts).
+      { source: '/:locale(fr|en)/verify/:token', headers: [{ key: 'X-Robots-Tag', value: 'noindex, nofollow' }] },
     ];
   },
 };

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectNoAxeViolations, signIn } from './support';
 
 const publicPages = ['', '/login', '/forgot-password', '/forgot-username', '/reset-password?token=not-a-real-token', '/page-introuvable', '/verify/AAAAAAAAAAAAAAAAAAAAAA'];

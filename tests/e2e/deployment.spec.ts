@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('a deployed portal without its secrets refuses to start, naming what is missing', async () => {
   const env: NodeJS.ProcessEnv = { ...process.env, VERCEL: '1', NEXT_TELEMETRY_DISABLED: '1' };

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test.describe('language', () => {
   test('the root sends a French browser to /fr', async ({ page }) => {

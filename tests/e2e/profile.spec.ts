@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectNoAxeViolations, openLatestEmail, signIn } from './support';
 
 const PASSWORD = 'un saut de plus avant le coucher';
