@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useState, useSyncExternalStore } from 'react';
 import { useFormatter, useTranslations } from 'next-intl';
 import { requestPasswordResetAction, type ForgotPasswordState } from '@/lib/auth/actions/recovery-actions';
-import { Field } from '@/app/ui/forms/field';
+import { IdentifierField } from '@/app/ui/forms/identifier-field';
 import { FormAlert } from '@/app/ui/forms/form-alert';
 import { SubmitButton } from '@/app/ui/forms/submit-button';
 import { useErrorText } from '@/app/ui/forms/use-error-text';
@@ -47,17 +47,9 @@ export function ForgotPasswordForm({ initialIdentifier, officeEmail }: { initial
         ) : null}
       </div>
       <form action={formAction} className="space-y-5" noValidate>
-        <Field
-          name="identifier"
+        <IdentifierField
           label={t('identifierLabel')}
           hint={t('identifierHint')}
-          type="text"
-          inputMode="email"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          required
-          maxLength={254}
           defaultValue={identifier}
           error={errorText(state.fieldErrors?.identifier)}
         />

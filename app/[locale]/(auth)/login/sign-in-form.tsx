@@ -5,6 +5,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { signInAction, type SignInState } from '@/lib/auth/actions/session-actions';
 import { Link } from '@/lib/i18n/navigation';
 import { Field } from '@/app/ui/forms/field';
+import { IdentifierField } from '@/app/ui/forms/identifier-field';
 import { FormAlert } from '@/app/ui/forms/form-alert';
 import { PasswordVisibility } from '@/app/ui/forms/password-visibility';
 import { SubmitButton } from '@/app/ui/forms/submit-button';
@@ -30,17 +31,9 @@ export function SignInForm({ next }: { next?: string }) {
     <form action={formAction} className="space-y-5" noValidate>
       <div aria-live="polite">{formError ? <FormAlert tone="error">{formError}</FormAlert> : null}</div>
       {next ? <input type="hidden" name="next" value={next} /> : null}
-      <Field
-        name="identifier"
+      <IdentifierField
         label={t('identifierLabel')}
         hint={t('identifierHint')}
-        type="text"
-        inputMode="email"
-        autoComplete="username"
-        autoCapitalize="none"
-        spellCheck={false}
-        required
-        maxLength={254}
         defaultValue={state.values?.identifier}
         onChange={(event) => setIdentifier(event.target.value)}
         error={errorText(state.fieldErrors?.identifier)}
