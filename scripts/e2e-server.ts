@@ -19,9 +19,10 @@ let cleanup = async () => {};
 if (kind === 'postgres') {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) throw new Error('E2E_DATABASE=postgres needs TEST_DATABASE_URL (for example postgres://postgres@127.0.0.1:5432/test)');
-  const name = `cspa_e2e_${Date.now()}`;
+  // Named by port: runs on other ports (a second checkout, a benchmark) keep their databases.
+  const name = `cspa_e2e_${port}_${Date.now()}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  const stale = await admin<{ datname: string }[]>`SELECT datname FROM pg_database WHERE datname LIKE 'cspa_e2e_%'`;
+  const stale = await admin<{ datname: string }[]>`SELECT datname FROM pg_database WHERE datname LIKE ${`cspa_e2e_${port}_%`}`;
   for (const { datname } of stale) await admin.unsafe(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   await admin.unsafe(`CREATE DATABASE "${name}"`);
   const url = new URL(serverUrl);
