@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgEnum,
+  pgSequence,
   pgTable,
   primaryKey,
   smallint,
@@ -263,3 +264,119 @@ export const emailOutbox = pgTable(
 );
 
 export type EmailOutboxRow = typeof emailOutbox.$inferSelect;
+
+// ── Renewal: invoices, reminders, payments ─────────────────────────────────────
+
+export const invoiceStatusEnum = pgEnum('invoice_status', ['open', 'paid', 'void']);
+export const reminderStepEnum = pgEnum('reminder_step', ['issued', 'd30', 'd7', 'd0']);
+export const paymentProviderEnum = pgEnum('payment_provider', ['stripe', 'demo']);
+// 'applied' extended a membership; the others are money the office must look at (refund or correct).
+export const paymentOutcomeEnum = pgEnum('payment_outcome', ['applied', 'mismatch', 'invoice_not_open']);
+
+/** Invoice numbers are consecutive per year only in appearance: a sequence never reuses a number. */
+export const invoiceNumberSequence = pgSequence('invoice_number_seq', { startWith: 1 });
+
+/**
+ * One invoice per membership term renewed: `renews_expiry_on` is the expiry date the payment extends,
+ * and at most one invoice that is not void may exist for it (the renewal job and the renew page
+ * can both try to create it, at the same time, without ever making two).
+ */
+export const invoices = pgTable(
+  'invoices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: text('number').notNull(),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'restrict' }),
+    categoryCode: text('category_code')
+      .notNull()
+      .references(() => membershipCategories.code),
+    status: invoiceStatusEnum('status').notNull().default('open'),
+    currency: text('currency').notNull(),
+    totalCents: integer('total_cents').notNull(),
+    renewsExpiryOn: date('renews_expiry_on').notNull(),
+    issuedOn: date('issued_on').notNull(),
+    dueOn: date('due_on').notNull(),
+    // The emailed pay link works until then; an open invoice past it is voided by the renewal job.
+    payableUntil: timestamp('payable_until', { withTimezone: true }).notNull(),
+    // Chosen on the renew page before paying; applied to group_affiliations when paid.
+    membershipYear: smallint('membership_year').notNull(),
+    groupCode: text('group_code').references(() => memberGroups.code),
+    declarationVersion: text('declaration_version'),
+    declarationAcceptedAt: timestamp('declaration_accepted_at', { withTimezone: true }),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+    newExpiresOn: date('new_expires_on'),
+    voidedAt: timestamp('voided_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (table) => [
+    uniqueIndex('invoices_number_unique').on(table.number),
+    uniqueIndex('invoices_one_live_per_term').on(table.memberId, table.renewsExpiryOn).where(sql`${table.status} <> 'void'`),
+    index('invoices_member_idx').on(table.memberId, table.issuedOn),
+    index('invoices_open_idx').on(table.status, table.dueOn),
+    check('invoice_total_not_negative', sql`${table.totalCents} >= 0`),
+  ],
+);
+
+/** Dues for the category, and room for optional items later (a magazine, a donation). */
+export const invoiceLines = pgTable(
+  'invoice_lines',
+  {
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoices.id, { onDelete: 'cascade' }),
+    position: smallint('position').notNull(),
+    kind: text('kind').notNull(),
+    descriptionFr: text('description_fr').notNull(),
+    descriptionEn: text('description_en').notNull(),
+    quantity: smallint('quantity').notNull().default(1),
+    unitCents: integer('unit_cents').notNull(),
+    amountCents: integer('amount_cents').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.invoiceId, table.position] })],
+);
+
+/** One row per email step of an invoice: the primary key is what makes a reminder go only once. */
+export const invoiceReminders = pgTable(
+  'invoice_reminders',
+  {
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoices.id, { onDelete: 'cascade' }),
+    step: reminderStepEnum('step').notNull(),
+    emailId: uuid('email_id').references(() => emailOutbox.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.invoiceId, table.step] })],
+);
+
+/**
+ * Every payment the provider reports, once: the unique (provider, provider_payment_id) is what makes
+ * a webhook delivered twice, late, or concurrently extend the membership exactly once.
+ */
+export const payments = pgTable(
+  'payments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    provider: paymentProviderEnum('provider').notNull(),
+    providerPaymentId: text('provider_payment_id').notNull(),
+    invoiceId: uuid('invoice_id').references(() => invoices.id, { onDelete: 'restrict' }),
+    memberId: uuid('member_id').references(() => members.id, { onDelete: 'set null' }),
+    amountCents: integer('amount_cents').notNull(),
+    currency: text('currency').notNull(),
+    outcome: paymentOutcomeEnum('outcome').notNull(),
+    detail: text('detail'),
+    expiresBefore: date('expires_before'),
+    expiresAfter: date('expires_after'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('payments_provider_id_unique').on(table.provider, table.providerPaymentId),
+    index('payments_invoice_idx').on(table.invoiceId),
+  ],
+);
+
+export type Invoice = typeof invoices.$inferSelect;
+export type InvoiceLine = typeof invoiceLines.$inferSelect;
+export type Payment = typeof payments.$inferSelect;

@@ -40,3 +40,17 @@ export function isValidIsoDate(iso: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return false;
   return fromUtcDate(toUtcDate(iso)) === iso;
 }
+
+function zoneOffsetMs(at: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  }).formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)!.value);
+  return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) - at.getTime();
+}
+
+/** The last millisecond of a calendar day where the association is (23:59:59.999 in Ottawa). */
+export function endOfDayInstant(iso: string, timeZone = ASSOCIATION_TIME_ZONE): Date {
+  const nextMidnightUtc = toUtcDate(addDays(iso, 1));
+  return new Date(nextMidnightUtc.getTime() - zoneOffsetMs(nextMidnightUtc, timeZone) - 1);
+}

@@ -31,6 +31,16 @@ const rawEnvSchema = z.object({
   CRON_SECRET: optionalText,
   CONTACT_ACCOUNT_EMAIL: optionalText.pipe(z.email().optional()),
   CONTACT_OFFICE_EMAIL: optionalText.pipe(z.email().optional()),
+  RENEWAL_WINDOW_DAYS: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value ? Number(value) : 60))
+    .pipe(z.number().int().min(1).max(180)),
+  STRIPE_SECRET_KEY: optionalText,
+  STRIPE_WEBHOOK_SECRET: optionalText,
+  // Points the Stripe client at another server (the tests' fake); unset in real use.
+  STRIPE_API_BASE_URL: optionalText.pipe(z.url().optional()),
 });
 
 export type Env = {
@@ -47,6 +57,10 @@ export type Env = {
   cronSecret: string | undefined;
   contactAccountEmail: string;
   contactOfficeEmail: string;
+  /** Renewal opens this many days before expiry. */
+  renewalWindowDays: number;
+  /** Unset only locally: the demo payment page then stands in for Stripe Checkout. */
+  stripe: { secretKey: string; webhookSecret: string | undefined; apiBaseUrl: string | undefined } | undefined;
 };
 
 export class EnvironmentError extends Error {
@@ -73,7 +87,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   const mode = deployed ? 'deployed' : 'local';
 
   if (mode === 'deployed') {
-    const missing = (['SITE_URL', 'DATABASE_URL', 'AUTH_SECRET', 'RESEND_API_KEY'] as const).filter(
+    const missing = (['SITE_URL', 'DATABASE_URL', 'AUTH_SECRET', 'RESEND_API_KEY', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'] as const).filter(
       (name) => !raw[name],
     );
     if (missing.length > 0) {
@@ -101,6 +115,10 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     cronSecret: raw.CRON_SECRET,
     contactAccountEmail: raw.CONTACT_ACCOUNT_EMAIL ?? 'imis@cspa.ca',
     contactOfficeEmail: raw.CONTACT_OFFICE_EMAIL ?? 'office@cspa.ca',
+    renewalWindowDays: raw.RENEWAL_WINDOW_DAYS,
+    stripe: raw.STRIPE_SECRET_KEY
+      ? { secretKey: raw.STRIPE_SECRET_KEY, webhookSecret: raw.STRIPE_WEBHOOK_SECRET, apiBaseUrl: raw.STRIPE_API_BASE_URL }
+      : undefined,
   };
 }
 

@@ -11,9 +11,12 @@ import postgres from 'postgres';
 
 const kind = process.env.E2E_DATABASE ?? 'pglite';
 const port = process.env.E2E_PORT ?? '3200';
-const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: port, NEXT_TELEMETRY_DISABLED: '1' };
+// CRON_SECRET lets the tests call the cron routes the way the host's scheduler does.
+const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: port, NEXT_TELEMETRY_DISABLED: '1', CRON_SECRET: process.env.CRON_SECRET ?? 'e2e-cron-secret' };
 delete childEnv.SITE_URL;
 delete childEnv.VERCEL;
+// The demo payment page stands in for Stripe in the browser tests.
+delete childEnv.STRIPE_SECRET_KEY;
 let cleanup = async () => {};
 
 if (kind === 'postgres') {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { asc, desc, eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type Executor } from '@/db/client';
 import { certificateLevels, memberCertificates, memberRatings, members, membershipCategories, ratingTypes } from '@/db/schema';
 import { todayIso } from '@/lib/dates';
 import { absoluteUrlForAnyLocale } from '@/lib/i18n/urls';
@@ -20,8 +20,8 @@ type CardRecord = {
 };
 
 /** Only what a card or a verification shows: no email, address, phone or date of birth. */
-async function loadCardRecord(memberId: string): Promise<CardRecord | null> {
-  const db = await getDb();
+async function loadCardRecord(memberId: string, executor?: Executor): Promise<CardRecord | null> {
+  const db = executor ?? (await getDb());
   const [memberRows, certificateRows, ratingRows] = await Promise.all([
     db
       .select({
@@ -68,11 +68,14 @@ export function verificationUrl(token: string): string {
   return absoluteUrlForAnyLocale(`/verify/${token}`);
 }
 
-/** The signed-in member's own card: the caller passes the id from the session, never from the request. */
-export async function loadCardData(memberId: string, today = todayIso()): Promise<CardData | null> {
-  const record = await loadCardRecord(memberId);
+/**
+ * The signed-in member's own card: the caller passes the id from the session, never from the request.
+ * Pass the transaction's executor to see a change it has not committed yet (the card sent with a receipt).
+ */
+export async function loadCardData(memberId: string, today = todayIso(), executor?: Executor): Promise<CardData | null> {
+  const record = await loadCardRecord(memberId, executor);
   if (!record) return null;
-  const token = record.cardToken ?? (await ensureCardToken(await getDb(), memberId));
+  const token = record.cardToken ?? (await ensureCardToken(executor ?? (await getDb()), memberId));
   return {
     firstName: record.firstName,
     lastName: record.lastName,

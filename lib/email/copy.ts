@@ -78,6 +78,51 @@ const fr = {
     ifNotYou: 'Si ce n’est pas vous, écrivez-nous tout de suite à {contactEmail}\u00a0: nous vous aiderons à protéger votre compte.',
     reason: 'parce que cette adresse est celle de votre compte',
   },
+  renewalInvoice: {
+    subject: {
+      issued: 'Votre facture de renouvellement {number} – ACPS',
+      reminder: {
+        one: 'Rappel\u00a0: votre adhésion expire dans {count}\u00a0jour – ACPS',
+        other: 'Rappel\u00a0: votre adhésion expire dans {count}\u00a0jours – ACPS',
+      },
+      today: 'Votre adhésion expire aujourd’hui – ACPS',
+    },
+    heading: {
+      issued: 'Votre facture de renouvellement {number}',
+      reminder: {
+        one: 'Rappel\u00a0: votre adhésion expire dans {count}\u00a0jour',
+        other: 'Rappel\u00a0: votre adhésion expire dans {count}\u00a0jours',
+      },
+      today: 'Votre adhésion expire aujourd’hui',
+    },
+    preview: 'Renouvelez votre adhésion à l’ACPS en ligne, en quelques minutes.',
+    intro: {
+      issued: 'Votre adhésion à l’ACPS expire le {expiresOn}. Votre facture de renouvellement {number} est prête.',
+      reminder: 'Votre adhésion à l’ACPS expire le {expiresOn} et votre facture de renouvellement {number} n’est pas encore payée.',
+      today: 'Votre adhésion à l’ACPS expire aujourd’hui, le {expiresOn}, et votre facture de renouvellement {number} n’est pas encore payée.',
+    },
+    amount: 'Montant à payer\u00a0: {amount}',
+    newExpiry: 'Ce paiement prolonge votre adhésion jusqu’au {newExpiresOn}.',
+    button: 'Renouveler maintenant',
+    linkNote: 'Ce lien fonctionne sans que vous ayez à vous connecter au portail. Il expire en même temps que la facture.',
+    attachment: 'La facture est jointe à ce courriel en format PDF.',
+    alreadyPaid: 'Si vous venez de payer, vous pouvez ignorer ce rappel.',
+    help: 'Une question\u00a0? Écrivez au bureau à {officeEmail} en indiquant votre numéro ACPS ({cspaNumber}).',
+    reason: 'parce que votre adhésion arrive à échéance',
+  },
+  renewalReceipt: {
+    subject: 'Reçu de paiement et nouvelle carte de membre – ACPS',
+    preview: 'Votre adhésion est renouvelée jusqu’au {newExpiresOn}.',
+    heading: 'Merci, votre adhésion est renouvelée',
+    thanks: 'Nous avons bien reçu votre paiement de {amount} le {paidOn} pour la facture {number}. Merci\u00a0!',
+    newExpiry: 'Votre adhésion est maintenant valide jusqu’au {newExpiresOn}.',
+    attachments: 'Votre reçu et votre nouvelle carte de membre sont joints à ce courriel en format PDF.',
+    button: 'Télécharger ma carte',
+    invoices: 'Vos factures et reçus restent disponibles dans le portail\u00a0: {link}',
+    invoicesLink: 'Mes factures',
+    help: 'Une question\u00a0? Écrivez au bureau à {officeEmail} en indiquant votre numéro ACPS ({cspaNumber}).',
+    reason: 'parce que vous avez renouvelé votre adhésion',
+  },
 };
 
 export type EmailCopy = typeof fr;
@@ -153,6 +198,51 @@ const en: EmailCopy = {
     ifYou: 'If it was you, there is nothing to do.',
     ifNotYou: 'If it was not you, write to us right away at {contactEmail}: we will help you protect your account.',
     reason: 'because this is your account’s address',
+  },
+  renewalInvoice: {
+    subject: {
+      issued: 'Your renewal invoice {number} – CSPA',
+      reminder: {
+        one: 'Reminder: your membership expires in {count} day – CSPA',
+        other: 'Reminder: your membership expires in {count} days – CSPA',
+      },
+      today: 'Your membership expires today – CSPA',
+    },
+    heading: {
+      issued: 'Your renewal invoice {number}',
+      reminder: {
+        one: 'Reminder: your membership expires in {count} day',
+        other: 'Reminder: your membership expires in {count} days',
+      },
+      today: 'Your membership expires today',
+    },
+    preview: 'Renew your CSPA membership online in a few minutes.',
+    intro: {
+      issued: 'Your CSPA membership expires on {expiresOn}. Your renewal invoice {number} is ready.',
+      reminder: 'Your CSPA membership expires on {expiresOn} and your renewal invoice {number} is not paid yet.',
+      today: 'Your CSPA membership expires today, {expiresOn}, and your renewal invoice {number} is not paid yet.',
+    },
+    amount: 'Amount due: {amount}',
+    newExpiry: 'This payment extends your membership to {newExpiresOn}.',
+    button: 'Renew now',
+    linkNote: 'This link works without signing in to the portal. It expires with the invoice.',
+    attachment: 'The invoice is attached to this email as a PDF.',
+    alreadyPaid: 'If you have just paid, you can ignore this reminder.',
+    help: 'Questions? Write to the office at {officeEmail} and include your CSPA number ({cspaNumber}).',
+    reason: 'because your membership is due for renewal',
+  },
+  renewalReceipt: {
+    subject: 'Payment receipt and new membership card – CSPA',
+    preview: 'Your membership is renewed to {newExpiresOn}.',
+    heading: 'Thank you, your membership is renewed',
+    thanks: 'We received your payment of {amount} on {paidOn} for invoice {number}. Thank you!',
+    newExpiry: 'Your membership is now valid until {newExpiresOn}.',
+    attachments: 'Your receipt and your new membership card are attached to this email as PDFs.',
+    button: 'Download my card',
+    invoices: 'Your invoices and receipts stay available in the portal: {link}',
+    invoicesLink: 'My invoices',
+    help: 'Questions? Write to the office at {officeEmail} and include your CSPA number ({cspaNumber}).',
+    reason: 'because you renewed your membership',
   },
 };
 

@@ -22,6 +22,7 @@ export type OutboxEmail = OutboxSummary & {
   attempts: number;
   lastError: string | null;
   sentAt: Date | null;
+  attachments: { filename: string; contentType: string; bytes: number }[];
 };
 
 const summaryColumns = {
@@ -51,8 +52,25 @@ export async function getOutboxEmail(id: string): Promise<OutboxEmail | null> {
       attempts: emailOutbox.attempts,
       lastError: emailOutbox.lastError,
       sentAt: emailOutbox.sentAt,
+      attachments: emailOutbox.attachments,
     })
     .from(emailOutbox)
     .where(eq(emailOutbox.id, id));
-  return row ?? null;
+  if (!row) return null;
+  const attachments = (row.attachments ?? []).map((file) => ({
+    filename: file.filename,
+    contentType: file.contentType,
+    bytes: Buffer.from(file.contentBase64, 'base64').byteLength,
+  }));
+  return { ...row, attachments };
+}
+
+/** One attached file of an outbox email, by its position (0-based). */
+export async function getOutboxAttachment(id: string, index: number): Promise<{ filename: string; contentType: string; content: Buffer } | null> {
+  if (!z.guid().safeParse(id).success || !Number.isInteger(index) || index < 0) return null;
+  const db = await getDb();
+  const [row] = await db.select({ attachments: emailOutbox.attachments }).from(emailOutbox).where(eq(emailOutbox.id, id));
+  const file = row?.attachments?.[index];
+  if (!file) return null;
+  return { filename: file.filename, contentType: file.contentType, content: Buffer.from(file.contentBase64, 'base64') };
 }

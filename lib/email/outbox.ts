@@ -13,6 +13,8 @@ export type OutgoingEmail = {
   /** The recipient's preferred language, not the language of the page that caused the email. */
   locale: EmailLocale;
   template: EmailTemplate;
+  /** Files sent with the email (an invoice, a receipt, a card), kept in the outbox row until delivered. */
+  attachments?: { filename: string; content: Uint8Array; contentType: string }[];
 };
 
 export function emailContext(): EmailContext {
@@ -36,6 +38,11 @@ export async function enqueueEmail(executor: Executor, message: OutgoingEmail): 
       subject: rendered.subject,
       html: rendered.html,
       text: rendered.text,
+      attachments: message.attachments?.map((file) => ({
+        filename: file.filename,
+        contentType: file.contentType,
+        contentBase64: Buffer.from(file.content).toString('base64'),
+      })),
     })
     .returning({ id: emailOutbox.id });
   if (!row) throw new Error('The outbox insert returned no row');

@@ -6,6 +6,8 @@ import { EmailChangeConfirmEmail, type EmailChangeConfirmProps } from './templat
 import { EmailChangeNoticeEmail, type EmailChangeNoticeProps } from './templates/email-change-notice';
 import { PasswordChangedEmail, type PasswordChangedProps } from './templates/password-changed';
 import { PasswordResetEmail, type PasswordResetProps } from './templates/password-reset';
+import { RenewalInvoiceEmail, renewalInvoiceTitles, type RenewalInvoiceProps } from './templates/renewal-invoice';
+import { RenewalReceiptEmail, type RenewalReceiptProps } from './templates/renewal-receipt';
 import { UsernameReminderEmail, type UsernameReminderProps } from './templates/username-reminder';
 
 export type EmailTemplate =
@@ -13,7 +15,9 @@ export type EmailTemplate =
   | { name: 'username-reminder'; props: UsernameReminderProps }
   | { name: 'password-changed'; props: PasswordChangedProps }
   | { name: 'email-change-confirm'; props: EmailChangeConfirmProps }
-  | { name: 'email-change-notice'; props: EmailChangeNoticeProps };
+  | { name: 'email-change-notice'; props: EmailChangeNoticeProps }
+  | { name: 'renewal-invoice'; props: RenewalInvoiceProps }
+  | { name: 'renewal-receipt'; props: RenewalReceiptProps };
 
 export type EmailTemplateName = EmailTemplate['name'];
 
@@ -33,6 +37,11 @@ function buildEmail(template: EmailTemplate, locale: EmailLocale, context: Email
       return { subject: copy.emailChangeConfirm.subject, element: <EmailChangeConfirmEmail {...common} {...template.props} /> };
     case 'email-change-notice':
       return { subject: copy.emailChangeNotice.subject, element: <EmailChangeNoticeEmail {...common} {...template.props} /> };
+    case 'renewal-invoice':
+      // The subject names the invoice number or the days left, so it is built from the props.
+      return { subject: renewalInvoiceTitles(locale, template.props).subject, element: <RenewalInvoiceEmail {...common} {...template.props} /> };
+    case 'renewal-receipt':
+      return { subject: copy.renewalReceipt.subject, element: <RenewalReceiptEmail {...common} {...template.props} /> };
   }
 }
 

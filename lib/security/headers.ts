@@ -6,7 +6,7 @@
 export type SecurityContext = { nonce: string; https: boolean; development: boolean; pathname: string };
 
 // Pages whose URL carries a token (one-time links, card checks): never leak it through a Referer.
-const TOKEN_PAGES = /^\/(fr|en)\/(reset-password|confirm-email|verify\/)/;
+const TOKEN_PAGES = /^\/(fr|en)\/(reset-password|confirm-email|verify\/|invoice\/)/;
 // The dev mailbox shows stored email HTML (inline styles) in a sandboxed frame.
 const MAILBOX = /^\/dev\/mailbox/;
 
@@ -33,7 +33,7 @@ export function contentSecurityPolicy({ nonce, https, development, pathname }: S
 /** Files (the card PDF) get a policy of their own: nothing to run, but the browser's PDF viewer may show them. */
 export const FILE_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-const FILE_ROUTES = /^\/(fr|en)\/account\/card$/;
+const FILE_ROUTES = /^\/(fr|en)\/(account\/card|account\/invoices\/[^/]+\/pdf|invoice\/[^/]+\/pdf)$/;
 
 export function securityHeaders(context: SecurityContext): Record<string, string> {
   const headers: Record<string, string> = {

@@ -3,7 +3,7 @@ import { expect, test } from './fixtures';
 
 test('a deployed portal without its secrets refuses to start, naming what is missing', async () => {
   const env: NodeJS.ProcessEnv = { ...process.env, VERCEL: '1', NEXT_TELEMETRY_DISABLED: '1' };
-  for (const name of ['DATABASE_URL', 'AUTH_SECRET', 'RESEND_API_KEY', 'SITE_URL']) delete env[name];
+  for (const name of ['DATABASE_URL', 'AUTH_SECRET', 'RESEND_API_KEY', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'SITE_URL']) delete env[name];
   const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', '3299'], { env });
   let output = '';
   server.stdout.on('data', (chunk) => (output += chunk));
@@ -14,4 +14,5 @@ test('a deployed portal without its secrets refuses to start, naming what is mis
   expect(output).toContain('DATABASE_URL is required');
   expect(output).toContain('AUTH_SECRET is required');
   expect(output).toContain('RESEND_API_KEY is required');
+  expect(output).toContain('STRIPE_SECRET_KEY is required');
 });

@@ -1,5 +1,9 @@
+import { addDays, addMonths, todayIso } from '@/lib/dates';
 import { expect, test } from './fixtures';
 import { openLatestEmail, signIn } from './support';
+
+// Sally's story in order: her first sign-in gives her the password her renewal then uses.
+test.describe.configure({ mode: 'serial' });
 
 const NEW_PASSWORD = 'le vent tourne sur la piste ce soir';
 
@@ -61,4 +65,40 @@ test('Sally’s first visit: reset link by email, new password, sign-in, sign-ou
 
   // And the "password changed" notice went to her, in French.
   await openLatestEmail(page, 'sallysauteur1@cspa.ca', /Votre mot de passe a été modifié – ACPS/);
+});
+
+test('Sally, expiring within 30 days, renews in French: « Renouveler maintenant », declaration, demo payment, new card and receipt', async ({ page }) => {
+  const expiresOn = addDays(todayIso(), 21);
+  const expected = new Intl.DateTimeFormat('fr', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${addMonths(expiresOn, 12)}T12:00:00Z`));
+  await page.goto('/fr/login');
+  await signIn(page, 'fr', '12345', NEW_PASSWORD);
+  await expect(page).toHaveURL(/\/fr\/account$/);
+  await expect(page.getByRole('main')).toContainText('Le renouvellement est ouvert');
+  await page.getByRole('link', { name: 'Renouveler maintenant' }).click();
+
+  await expect(page).toHaveURL(/\/fr\/account\/renew$/);
+  await expect(page.getByTestId('renewal-amount')).toHaveText('115,00\u00a0$');
+  await expect(page.getByTestId('renewal-new-expiry')).toHaveText(expected);
+  await expect(page.getByLabel(/Centre de parachutisme ou club pour l’année d’adhésion/)).toHaveValue('DZ-QC-STJEAN');
+  await page.getByRole('checkbox', { name: 'J’accepte la déclaration' }).check();
+  await page.getByRole('button', { name: 'Payer', exact: true }).click();
+
+  await expect(page).toHaveURL(/\/fr\/invoice\/[\w-]+\/demo-payment$/);
+  await expect(page.getByText(/Démonstration\s*: aucun paiement réel/)).toBeVisible();
+  await page.getByRole('button', { name: 'Payer (démo)' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Paiement reçu');
+  await expect(page.getByTestId('new-expiry')).toContainText(expected);
+
+  const [card] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger ma carte de membre' }).click()]);
+  expect(card.suggestedFilename()).toBe(`CSPA-ACPS-12345-${addMonths(expiresOn, 12).slice(0, 4)}.pdf`);
+
+  await page.goto('/fr/account');
+  await expect(page.getByRole('main')).toContainText(`Adhésion valide jusqu’au ${expected}`);
+  await expect(page.getByRole('main')).toContainText('Paiement reçu le');
+  await page.getByRole('link', { name: 'Mes factures et reçus' }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'Payée' })).toHaveCount(1);
+
+  await openLatestEmail(page, 'sallysauteur1@cspa.ca', /Reçu de paiement et nouvelle carte de membre – ACPS/);
+  await expect(page.getByRole('link', { name: /^ACPS-CSPA-Recu-\d{4}-\d{6}\.pdf$/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /^CSPA-ACPS-12345-\d{4}\.pdf$/ })).toBeVisible();
 });

@@ -108,6 +108,8 @@ describe('demo seed', () => {
       DATABASE_URL: 'postgres://portal@db.example.net/portal',
       AUTH_SECRET: 'x'.repeat(40),
       RESEND_API_KEY: 're_test',
+      STRIPE_SECRET_KEY: 'sk_test_x',
+      STRIPE_WEBHOOK_SECRET: 'whsec_x',
     });
     await expect(seedDemoData(await getDb(), { today, environment: deployed })).rejects.toBeInstanceOf(SeedRefusedError);
     expect(await tableCounts()).toEqual(before);

@@ -26,6 +26,34 @@ const templates: Record<EmailTemplate['name'], EmailTemplate> = {
     name: 'email-change-notice',
     props: { firstName: 'Sally', newEmail: 'sally.new@example.ca', contactEmail: 'imis@cspa.ca' },
   },
+  'renewal-invoice': {
+    name: 'renewal-invoice',
+    props: {
+      firstName: 'Sally',
+      cspaNumber: '012345',
+      invoiceNumber: '2026-000042',
+      amountCents: 11500,
+      currency: 'CAD',
+      expiresOn: '2026-11-30',
+      newExpiresOn: '2027-11-30',
+      payUrl: 'https://membres.cspa.ca/fr/pay/tok_3',
+      step: 'issued',
+    },
+  },
+  'renewal-receipt': {
+    name: 'renewal-receipt',
+    props: {
+      firstName: 'Sally',
+      cspaNumber: '012345',
+      invoiceNumber: '2026-000042',
+      amountCents: 11500,
+      currency: 'CAD',
+      paidOn: '2026-11-24',
+      newExpiresOn: '2027-11-30',
+      cardUrl: 'https://membres.cspa.ca/fr/account/card',
+      invoicesUrl: 'https://membres.cspa.ca/fr/account/invoices',
+    },
+  },
 };
 
 const subjects = {
@@ -35,6 +63,8 @@ const subjects = {
     'password-changed': 'Votre mot de passe a été modifié – ACPS',
     'email-change-confirm': 'Confirmez votre nouvelle adresse courriel – ACPS',
     'email-change-notice': 'Changement de votre adresse courriel – ACPS',
+    'renewal-invoice': 'Votre facture de renouvellement 2026-000042 – ACPS',
+    'renewal-receipt': 'Reçu de paiement et nouvelle carte de membre – ACPS',
   },
   en: {
     'password-reset': 'Your link to choose a password – CSPA',
@@ -42,6 +72,8 @@ const subjects = {
     'password-changed': 'Your password was changed – CSPA',
     'email-change-confirm': 'Confirm your new email address – CSPA',
     'email-change-notice': 'Change of your email address – CSPA',
+    'renewal-invoice': 'Your renewal invoice 2026-000042 – CSPA',
+    'renewal-receipt': 'Payment receipt and new membership card – CSPA',
   },
 };
 

@@ -19,7 +19,7 @@ describe('environment', () => {
 
   it('treats a non-local SITE_URL or VERCEL as deployed and refuses to start without secrets', () => {
     expect(() => readEnv({ SITE_URL: 'https://membres.cspa.ca' })).toThrow(EnvironmentError);
-    expect(() => readEnv({ VERCEL: '1' })).toThrow(/SITE_URL is required[\s\S]*DATABASE_URL is required[\s\S]*AUTH_SECRET is required[\s\S]*RESEND_API_KEY is required/);
+    expect(() => readEnv({ VERCEL: '1' })).toThrow(/SITE_URL is required[\s\S]*DATABASE_URL is required[\s\S]*AUTH_SECRET is required[\s\S]*RESEND_API_KEY is required[\s\S]*STRIPE_SECRET_KEY is required[\s\S]*STRIPE_WEBHOOK_SECRET is required/);
   });
 
   it('accepts a complete deployed configuration', () => {
@@ -29,6 +29,8 @@ describe('environment', () => {
       DATABASE_POOL_MODE: 'transaction',
       AUTH_SECRET: 'x'.repeat(44),
       RESEND_API_KEY: 're_123',
+      STRIPE_SECRET_KEY: 'sk_live_123',
+      STRIPE_WEBHOOK_SECRET: 'whsec_123',
     });
     expect(env.mode).toBe('deployed');
     expect(env.databasePoolMode).toBe('transaction');
@@ -37,7 +39,7 @@ describe('environment', () => {
 
   it('refuses a short AUTH_SECRET when deployed', () => {
     expect(() =>
-      readEnv({ SITE_URL: 'https://membres.cspa.ca', DATABASE_URL: 'postgres://x', AUTH_SECRET: 'short', RESEND_API_KEY: 're_1' }),
+      readEnv({ SITE_URL: 'https://membres.cspa.ca', DATABASE_URL: 'postgres://x', AUTH_SECRET: 'short', RESEND_API_KEY: 're_1', STRIPE_SECRET_KEY: 'sk_1', STRIPE_WEBHOOK_SECRET: 'whsec_1' }),
     ).toThrow(/at least 32 characters/);
   });
 

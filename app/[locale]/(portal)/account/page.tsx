@@ -5,6 +5,7 @@ import type { Locale } from '@/lib/i18n/routing';
 import { Link } from '@/lib/i18n/navigation';
 import { requireMember } from '@/lib/auth/current-member';
 import { getProfile } from '@/lib/members/profile';
+import { getRenewalOverview } from '@/lib/renewal/overview';
 import { MembershipSection } from './_profile/membership-section';
 import { PersonalSection } from './_profile/personal-section';
 import { AddressSection, EmailSection, PhonesSection, PreferencesSection } from './_profile/contact-sections';
@@ -23,7 +24,7 @@ export default async function AccountPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const member = await requireMember('/account');
-  const profile = await getProfile(member.id);
+  const [profile, renewal] = await Promise.all([getProfile(member.id), getRenewalOverview(member.id)]);
   if (!profile) notFound();
   const t = await getTranslations('Account');
 
@@ -32,7 +33,7 @@ export default async function AccountPage({ params }: Props) {
       <h1 className="text-3xl font-bold text-brand-800">
         {t('title')} <span className="block text-lg font-normal text-slate-700">{`${profile.firstName} ${profile.lastName}`}</span>
       </h1>
-      <MembershipSection profile={profile} />
+      <MembershipSection profile={profile} renewal={renewal} />
       <div className="grid gap-6 lg:grid-cols-2">
         <PersonalSection profile={profile} />
         <EmailSection profile={profile} />

@@ -51,6 +51,25 @@ export default async function MailboxEmailPage({ params }: Props) {
         />
       </section>
 
+      {email.attachments.length > 0 ? (
+        <section aria-labelledby="attachments-heading" className="space-y-2">
+          <h2 id="attachments-heading" className="text-xl font-semibold">
+            <Bilingual fr="Pièces jointes" en="Attachments" />
+          </h2>
+          <ul className="list-disc space-y-1 pl-6">
+            {email.attachments.map((file, index) => (
+              <li key={`${index}-${file.filename}`}>
+                {/* A plain link: a file, not a page for the client router. */}
+                <a href={`/dev/mailbox/${email.id}/attachments/${index}`} className="text-brand-700 underline">
+                  {file.filename}
+                </a>{' '}
+                ({file.contentType}, {Math.ceil(file.bytes / 1024)} KiB)
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
       <section aria-labelledby="links-heading" className="space-y-2">
         <h2 id="links-heading" className="text-xl font-semibold">
           <Bilingual fr="Liens dans ce courriel" en="Links in this email" />

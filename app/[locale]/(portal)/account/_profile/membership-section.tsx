@@ -1,13 +1,15 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { Profile } from '@/lib/members/profile';
+import type { RenewalOverview } from '@/lib/renewal/overview';
 import { getPathname } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
 import { membershipStatus } from '@/lib/members/membership-status';
 import { todayIso } from '@/lib/dates';
 import { getDateFormatter } from '@/app/ui/dates';
+import { RenewalPanel } from './renewal-panel';
 import { Fact, Facts, ProfileSection } from './section';
 
-export async function MembershipSection({ profile }: { profile: Profile }) {
+export async function MembershipSection({ profile, renewal }: { profile: Profile; renewal: RenewalOverview | null }) {
   const t = await getTranslations('Account');
   const locale = await getLocale();
   const longDate = await getDateFormatter();
@@ -36,6 +38,7 @@ export async function MembershipSection({ profile }: { profile: Profile }) {
         <Fact label={t('cspaNumber')}>{profile.cspaNumber}</Fact>
         <Fact label={t('category')}>{locale === 'fr' ? profile.category.nameFr : profile.category.nameEn}</Fact>
       </Facts>
+      {renewal ? <RenewalPanel overview={renewal} /> : null}
       <div className="space-y-2 border-t border-slate-200 pt-4">
         <h3 className="font-semibold">{t('cardTitle')}</h3>
         <p className="text-sm text-slate-700">{t('cardText')}</p>
