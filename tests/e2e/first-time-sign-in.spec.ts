@@ -1,6 +1,6 @@
 import { addDays, addMonths, todayIso } from '@/lib/dates';
 import { expect, test } from './fixtures';
-import { openLatestEmail, signIn } from './support';
+import { expectNoAxeViolations, openLatestEmail, signIn } from './support';
 
 // Sally's story in order: her first sign-in gives her the password her renewal then uses.
 test.describe.configure({ mode: 'serial' });
@@ -88,6 +88,7 @@ test('Sally, expiring within 30 days, renews in French: « Renouveler maintenant
   await page.getByRole('button', { name: 'Payer (démo)' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Paiement reçu');
   await expect(page.getByTestId('new-expiry')).toContainText(expected);
+  await expectNoAxeViolations(page);
 
   const [card] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger ma carte de membre' }).click()]);
   expect(card.suggestedFilename()).toBe(`CSPA-ACPS-12345-${addMonths(expiresOn, 12).slice(0, 4)}.pdf`);

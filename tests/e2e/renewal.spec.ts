@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import { addMonths, todayIso } from '@/lib/dates';
 import { expect, test } from './fixtures';
-import { openLatestEmail, signIn } from './support';
+import { expectNoAxeViolations, openLatestEmail, signIn } from './support';
 
 const PASSWORD = 'un saut de plus avant le coucher';
 
@@ -50,6 +50,7 @@ test('Thomas, expired, renews in English from the home page through sign-in; no 
   await expect(page).toHaveURL(/\/en\/invoice\/[\w-]+\/paid$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Payment received');
   await expect(page.getByTestId('new-expiry')).toContainText(expected);
+  await expectNoAxeViolations(page);
 
   await page.getByRole('link', { name: 'Back to my profile' }).click();
   await expect(page.getByRole('main')).toContainText(`Membership valid until ${expected}`);
