@@ -148,7 +148,7 @@ describe('running the job again', () => {
     expect(await emailsTo(member.id)).toHaveLength(1);
   });
 
-  it('twice at once: one invoice, one email (real concurrency on PostgreSQL)', async () => {
+  it('three times at once: one invoice, one email (real concurrency on PostgreSQL)', async () => {
     const member = await createMember({ membershipExpiresOn: addDays(TODAY, 40) });
     const results = await Promise.all([runOn(TODAY), runOn(TODAY), runOn(TODAY)]);
     expect(results.reduce((sum, counts) => sum + counts.invoicesCreated, 0)).toBe(1);

@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import { todayIso } from '@/lib/dates';
 import { formatMoney } from '@/lib/renewal/money';
 import { getDateFormatter } from '@/app/ui/dates';
 
@@ -26,7 +27,7 @@ export async function RenewalSummary({ categoryName, totalCents, currency, curre
         <dd>{categoryName}</dd>
         <dt className="font-medium text-slate-600">{t('amount')}</dt>
         <dd className="text-lg font-semibold" data-testid="renewal-amount">{formatMoney(totalCents, currency, locale)}</dd>
-        <dt className="font-medium text-slate-600">{t('currentExpiry')}</dt>
+        <dt className="font-medium text-slate-600">{currentExpiresOn < todayIso() ? t('expiredOn') : t('currentExpiry')}</dt>
         <dd>{longDate(currentExpiresOn)}</dd>
         <dt className="font-medium text-slate-600">{t('newExpiry')}</dt>
         <dd className="font-semibold" data-testid="renewal-new-expiry">{longDate(newExpiresOn)}</dd>
