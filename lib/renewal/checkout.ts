@@ -51,6 +51,9 @@ export async function startInvoiceCheckout(invoiceId: string, choice: CheckoutCh
     if (invoice.status === 'paid') return { ok: false as const, code: 'invoicePaid' as const };
     if (invoice.status === 'void') return { ok: false as const, code: 'invoiceVoid' as const };
     if (invoice.payableUntil <= now) return { ok: false as const, code: 'invoiceExpired' as const };
+    // Renewed another way (by the office) since the invoice was made: this invoice has nothing left to pay for.
+    const member = await loadRenewalMember(tx, invoice.memberId);
+    if (member?.membershipExpiresOn !== invoice.renewsExpiryOn) return { ok: false as const, code: 'invoiceVoid' as const };
     const [group] = await tx.select({ code: memberGroups.code }).from(memberGroups).where(eq(memberGroups.code, choice.groupCode));
     if (!group) return { ok: false as const, code: 'unknownGroup' as const };
     const [updated] = await tx

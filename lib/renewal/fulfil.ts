@@ -51,10 +51,14 @@ export async function fulfilPayment(report: PaymentReport): Promise<FulfilmentRe
     const invoice = report.invoiceId && UUID.test(report.invoiceId) ? await findInvoiceById(tx, report.invoiceId, { lock: true }) : null;
     const mismatch = mismatchOf(invoice, report);
     const member = invoice && !mismatch && invoice.status === 'open' ? await loadRenewalMember(tx, invoice.memberId, { lock: true }) : null;
+    // The office may have renewed the term another way before the job voided this invoice: never twice.
+    const termMoved = member !== null && member.membershipExpiresOn !== invoice!.renewsExpiryOn;
     const paidOn = todayIso(report.paidAt);
+    const applies = member !== null && !termMoved;
     const expiresBefore = member?.membershipExpiresOn ?? null;
-    const expiresAfter = member ? expiryAfterRenewal(expiresBefore ?? paidOn, paidOn, member.category.termMonths) : null;
-    const outcome = mismatch ? 'mismatch' : invoice!.status !== 'open' ? 'invoice_not_open' : 'applied';
+    const expiresAfter = applies ? expiryAfterRenewal(expiresBefore ?? paidOn, paidOn, member.category.termMonths) : null;
+    const outcome = mismatch ? 'mismatch' : applies ? 'applied' : 'invoice_not_open';
+    const notOpenDetail = termMoved ? `term already renewed: expiry is ${member.membershipExpiresOn}, invoice renews ${invoice!.renewsExpiryOn}` : `invoice already ${invoice?.status}`;
 
     const [recorded] = await tx
       .insert(payments)
@@ -66,7 +70,7 @@ export async function fulfilPayment(report: PaymentReport): Promise<FulfilmentRe
         amountCents: report.amountCents,
         currency: report.currency.toUpperCase(),
         outcome,
-        detail: mismatch ?? (outcome === 'invoice_not_open' ? `invoice already ${invoice!.status}` : null),
+        detail: mismatch ?? (outcome === 'invoice_not_open' ? notOpenDetail : null),
         expiresBefore,
         expiresAfter,
         receivedAt: report.paidAt,

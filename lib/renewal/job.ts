@@ -58,13 +58,23 @@ export async function runRenewalJob({ now = new Date(), limit = 500 }: { now?: D
         eq(members.membershipExpiresOn, invoices.renewsExpiryOn),
         gte(invoices.renewsExpiryOn, addDays(today, -EXPIRY_NOTICE_GRACE_DAYS)),
         lte(invoices.renewsExpiryOn, addDays(today, renewalWindowDays)),
+        // Only invoices whose step for today has not gone yet, so a limited batch always makes progress.
+        sql`not exists (select 1 from ${invoiceReminders} where ${invoiceReminders.invoiceId} = ${invoices.id}
+          and ${invoiceReminders.step} = ${dueStepSql(today)})`,
       ),
     )
+    .orderBy(invoices.renewsExpiryOn)
     .limit(limit);
   for (const { id } of open) {
     if (await db.transaction((tx) => sendDueStep(tx, id, today, renewalWindowDays))) counts.emailsQueued += 1;
   }
   return counts;
+}
+
+/** reminderStepFor in SQL, for the invoices a run still has to look at (days left until the term's expiry). */
+function dueStepSql(today: string) {
+  const daysLeft = sql`(${invoices.renewsExpiryOn} - ${today}::date)`;
+  return sql`(case when ${daysLeft} <= 0 then 'd0' when ${daysLeft} <= 7 then 'd7' when ${daysLeft} <= 30 then 'd30' else 'issued' end)::reminder_step`;
 }
 
 /** Open invoices past their payable date, or whose term was renewed another way (by the office), are voided. */

@@ -113,6 +113,13 @@ describe('a payment that matches its invoice', () => {
     expect(receipt!.attachments!.map((file) => file.filename)).toEqual([`ACPS-CSPA-Receipt-${invoice!.number}.pdf`, `CSPA-ACPS-${member.cspaNumber}-2029.pdf`]);
   });
 
+  it('paid on the expiry day itself, follows on from the expiry', async () => {
+    const { member, invoice } = await memberWithInvoice({ expiresOn: addDays(TODAY, 20) });
+    const result = await fulfilPayment(payment(invoice.id, { paidAt: noon(addDays(TODAY, 20)) }));
+    expect(result).toMatchObject({ outcome: 'applied', newExpiresOn: addMonths(addDays(TODAY, 20), 12) });
+    expect(await expiryOf(member.id)).toBe(addMonths(addDays(TODAY, 20), 12));
+  });
+
   it('replaces the group of a membership year already recorded', async () => {
     const { member, invoice } = await memberWithInvoice({ expiresOn: '2027-04-29', groupCode: 'DZ-QC-BEAUCE' });
     const db = await getDb();
