@@ -1,10 +1,10 @@
 import 'server-only';
-import { and, desc, eq, gte } from 'drizzle-orm';
+import { and, desc, eq, gte, or } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { invoices, memberGroups } from '@/db/schema';
 import { addDays, todayIso } from '@/lib/dates';
 import { env } from '@/lib/env';
-import { findInvoiceById, findLiveInvoice, lastAffiliationGroup, loadRenewalMember, quoteRenewal, type RenewalMember, type RenewalQuote } from './invoices';
+import { findInvoiceById, lastAffiliationGroup, loadRenewalMember, quoteRenewal, type RenewalMember, type RenewalQuote } from './invoices';
 import { expiryAfterRenewal, membershipYearOf, renewalStage, type RenewalStage } from './rules';
 
 /** How long the profile keeps saying "payment received" after a renewal. */
@@ -20,35 +20,41 @@ export type RenewalOverview = {
   recentPayment: { number: string; paidOn: string; newExpiresOn: string } | null;
 };
 
-/** Everything the profile's renewal panel and the renew page say, read for the signed-in member only. */
+/**
+ * Everything the profile's renewal panel and the renew page say, read for the signed-in member only,
+ * in two queries run side by side (the profile page is the portal's busiest).
+ */
 export async function getRenewalOverview(memberId: string, now = new Date()): Promise<RenewalOverview | null> {
   const db = await getDb();
   const today = todayIso(now);
   const { renewalWindowDays: windowDays } = env();
-  const [member, [paid]] = await Promise.all([
+  const recentCutoff = new Date(`${addDays(today, -RECENT_PAYMENT_DAYS)}T00:00:00Z`);
+  const [member, current] = await Promise.all([
     loadRenewalMember(db, memberId),
+    // Open invoices, and those paid recently: what the panel may mention.
     db
-      .select({ number: invoices.number, paidAt: invoices.paidAt, newExpiresOn: invoices.newExpiresOn })
+      .select()
       .from(invoices)
-      .where(and(eq(invoices.memberId, memberId), eq(invoices.status, 'paid'), gte(invoices.paidAt, new Date(`${addDays(today, -RECENT_PAYMENT_DAYS)}T00:00:00Z`))))
-      .orderBy(desc(invoices.paidAt))
-      .limit(1),
+      .where(and(eq(invoices.memberId, memberId), or(eq(invoices.status, 'open'), and(eq(invoices.status, 'paid'), gte(invoices.paidAt, recentCutoff)))))
+      .orderBy(desc(invoices.issuedOn)),
   ]);
   if (!member) return null;
   const stage = renewalStage({ membershipExpiresOn: member.membershipExpiresOn, renewableOnline: member.category.renewableOnline }, today, windowDays);
-  const renewable = stage.stage === 'open' || stage.stage === 'expired';
   const expiresOn = member.membershipExpiresOn;
-  const live = renewable && expiresOn ? await findLiveInvoice(db, memberId, expiresOn) : null;
+  const renewable = (stage.stage === 'open' || stage.stage === 'expired') && expiresOn !== null;
+  const live = renewable ? current.find((invoice) => invoice.status === 'open' && invoice.renewsExpiryOn === expiresOn && invoice.payableUntil > now) : undefined;
+  const paid = current
+    .filter((invoice) => invoice.status === 'paid' && invoice.paidAt && invoice.newExpiresOn)
+    .sort((a, b) => b.paidAt!.getTime() - a.paidAt!.getTime())[0];
   return {
     member,
     stage,
     windowDays,
-    quote: renewable && expiresOn ? quoteRenewal({ ...member, membershipExpiresOn: expiresOn }, today) : null,
-    openInvoice:
-      live && live.status === 'open' && live.payableUntil > now
-        ? { id: live.id, number: live.number, totalCents: live.totalCents, currency: live.currency, dueOn: live.dueOn, payableUntil: live.payableUntil }
-        : null,
-    recentPayment: paid?.paidAt && paid.newExpiresOn ? { number: paid.number, paidOn: todayIso(paid.paidAt), newExpiresOn: paid.newExpiresOn } : null,
+    quote: renewable ? quoteRenewal({ ...member, membershipExpiresOn: expiresOn }, today) : null,
+    openInvoice: live
+      ? { id: live.id, number: live.number, totalCents: live.totalCents, currency: live.currency, dueOn: live.dueOn, payableUntil: live.payableUntil }
+      : null,
+    recentPayment: paid ? { number: paid.number, paidOn: todayIso(paid.paidAt!), newExpiresOn: paid.newExpiresOn! } : null,
   };
 }
 
