@@ -127,3 +127,24 @@ export async function latestLink(request: APIRequestContext, to: string, link: R
   }).toPass({ timeout: 15_000 });
   return found;
 }
+
+/** Asks for a reset link over HTTP (from an address of its own, so the hourly limit per address never bites) and returns it. */
+export async function requestResetLink(request: APIRequestContext, baseURL: string, email: string, previous?: string): Promise<string> {
+  const response = await callAction(request, baseURL, 'requestPasswordResetAction', { fields: { identifier: email }, headers: { 'x-real-ip': freshAddress() } });
+  expect(response.status()).toBe(200);
+  return latestLink(request, email, /https?:\/\/[^"<\s]+\/reset-password\?token=[\w-]+/, previous);
+}
+
+export function tokenOf(link: string): string {
+  return new URL(link).searchParams.get('token')!;
+}
+
+/** Gives a demo member without a password one (through the emailed link), so a test can own that member. */
+export async function claimMember(request: APIRequestContext, baseURL: string, email: string, password: string): Promise<void> {
+  const link = await requestResetLink(request, baseURL, email);
+  const response = await callAction(request, baseURL, 'resetPasswordAction', {
+    path: '/fr/reset-password',
+    fields: { token: tokenOf(link), password, confirmation: password },
+  });
+  expect(response.headers()['x-action-redirect'], await response.text()).toMatch(/\/fr\/login\?reset=done/);
+}
