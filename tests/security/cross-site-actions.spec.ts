@@ -132,3 +132,17 @@ test('every action that needs a member, called without a session, sends to sign-
   expect(forged.headers()['x-action-redirect']).toMatch(/^\/fr\/login/);
   await visitor.dispose();
 });
+
+test('route handlers take no member from the request: the cron route refuses sessions and wrong secrets alike', async ({ playwright, baseURL }) => {
+  const staff = await playwright.request.newContext({ baseURL });
+  await signInOverHttp(staff, baseURL!, STAFF.email, STAFF.password);
+  for (const headers of [{}, { Authorization: 'Bearer wrong' }, { Authorization: 'Bearer ' }, { Authorization: 'Basic Og==' }]) {
+    const response = await staff.get('/api/cron/outbox?memberId=1&secret=x', { headers });
+    expect(response.status(), JSON.stringify(headers)).toBe(401);
+    expect(await response.json()).toEqual({ error: 'unauthorized' });
+  }
+  for (const method of ['post', 'put', 'delete'] as const) {
+    expect((await staff[method]('/api/cron/outbox')).status(), method).toBe(405);
+  }
+  await staff.dispose();
+});

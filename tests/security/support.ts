@@ -8,10 +8,10 @@ import { expect, type APIRequestContext, type APIResponse } from '@playwright/te
 
 export const PASSWORD = 'un saut de plus avant le coucher';
 
-// Demo members this suite uses (its own server, freshly seeded: no e2e spec shares it).
+// Demo members with a password that the suite only signs in as (never changes): other specs may share them.
+// Members it changes are demo members without a password, claimed through a reset link (claimMember).
 export const HELENE = { email: 'helene.cotebelanger@example.com', number: '21000', lastName: 'Côté-Bélanger', postal: 'G1R 4P5' };
 export const JOSEE = { email: 'josee.lapointe@example.com', number: '21370', lastName: 'Lapointe', postal: 'J2B 6V4' };
-export const THOMAS = { email: 'thomas.brown@example.com', number: '21925', lastName: 'Brown', postal: 'K7L 2V7' };
 
 export type ActionName =
   | 'signInAction'
