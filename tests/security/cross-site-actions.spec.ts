@@ -136,7 +136,8 @@ test('every action that needs a member, called without a session, sends to sign-
 test('route handlers take no member from the request: the cron route refuses sessions and wrong secrets alike', async ({ playwright, baseURL }) => {
   const staff = await playwright.request.newContext({ baseURL });
   await signInOverHttp(staff, baseURL!, STAFF.email, STAFF.password);
-  for (const headers of [{}, { Authorization: 'Bearer wrong' }, { Authorization: 'Bearer ' }, { Authorization: 'Basic Og==' }]) {
+  const attempts: Record<string, string>[] = [{}, { Authorization: 'Bearer wrong' }, { Authorization: 'Bearer ' }, { Authorization: 'Basic Og==' }];
+  for (const headers of attempts) {
     const response = await staff.get('/api/cron/outbox?memberId=1&secret=x', { headers });
     expect(response.status(), JSON.stringify(headers)).toBe(401);
     expect(await response.json()).toEqual({ error: 'unauthorized' });
