@@ -75,3 +75,16 @@ test('sessions: cookie attributes, sign-out replay and password change', async (
   expect(await old.text()).toContain('"formError":{"code":"invalid"}');
   await Promise.all([device.dispose(), laptop.dispose(), phone.dispose()]);
 });
+
+test('no GET signs anyone in or out: Auth.js’s own endpoints are not mounted, sign-in and sign-out are POST actions', async ({ playwright, baseURL }) => {
+  const member = await playwright.request.newContext({ baseURL });
+  await signInOverHttp(member, baseURL!, 'josee.lapointe@example.com', 'un saut de plus avant le coucher');
+  for (const path of ['/api/auth/signout', '/api/auth/signin', '/api/auth/callback/credentials', '/api/auth/session', '/api/auth/csrf', '/fr/login?signedOut=1']) {
+    const response = await member.get(path, { maxRedirects: 0 });
+    expect(response.headers()['set-cookie'] ?? '', path).not.toContain('session-token');
+    expect(await response.text(), path).not.toMatch(/"(sessionId|memberId|sid)"/);
+  }
+  // Still signed in after all those GETs.
+  expect(await (await member.get('/fr/account', { maxRedirects: 0 })).text()).toContain('josee.lapointe@example.com');
+  await member.dispose();
+});
