@@ -44,7 +44,7 @@ export default defineConfig({
           setupFiles: ['tests/support/database-per-file.ts'],
           maxWorkers: 2,
           testTimeout: 60_000,
-          server: { deps: { inline: ['next-intl'] } },
+          server: { deps: { inline: ['next-intl', 'next-auth'] } },
           hookTimeout: 60_000,
         },
       },
