@@ -25,7 +25,6 @@ const port = process.env.E2E_PORT ?? (database === 'postgres' ? '3201' : '3200')
 const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
-  testDir: 'tests/e2e',
   fullyParallel: true,
   workers: 2,
   retries: 0,
@@ -50,7 +49,11 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: `chromium-${database}`, use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  projects: [
+    { name: `chromium-${database}`, testDir: 'tests/e2e', use: { ...devices['Desktop Chrome'], channel: undefined } },
+    // The attack suite (tests/security): every test fails if the defence it names is removed.
+    { name: `security-${database}`, testDir: 'tests/security', testMatch: '**/*.spec.ts', use: { ...devices['Desktop Chrome'], channel: undefined } },
+  ],
   webServer: {
     command: 'node --import tsx scripts/e2e-server.ts',
     url: `${baseURL}/fr`,

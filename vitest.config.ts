@@ -32,6 +32,22 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          // The attack suite's server-side half (tests/security/*.test.ts; the *.spec.ts files are Playwright's).
+          // Property tests read FC_RUNS: a few hundred runs in CI, thousands in long runs.
+          name: 'security',
+          include: ['tests/security/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/support/global-setup.ts'],
+          setupFiles: ['tests/support/database-per-file.ts'],
+          maxWorkers: 2,
+          testTimeout: 60_000,
+          server: { deps: { inline: ['next-intl', 'next-auth'] } },
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });

@@ -3,9 +3,9 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 /**
- * `npm test`: unit and integration tests, then one production build, then the end-to-end suite
- * against it. Integration and e2e run on the embedded PGlite, and again on a real PostgreSQL
- * when TEST_DATABASE_URL is set. Prints one closing line counting every suite: "N passed, N failed".
+ * `npm test`: unit, integration and security (vitest) tests, then one production build, then the end-to-end
+ * suite and the attack suite (tests/security), each against its own freshly seeded server. Everything that
+ * touches a database runs on the embedded PGlite, and again on a real PostgreSQL when TEST_DATABASE_URL is set. Prints one closing line counting every suite: "N passed, N failed".
  * Lint and typecheck come first; `npm test -- --no-e2e` skips the build and browser tests (quick local loop).
  */
 
@@ -29,13 +29,15 @@ function vitestStep(name: string, project: string, env: Record<string, string> =
   };
 }
 
-function e2eStep(database: 'pglite' | 'postgres'): Step {
+/** One Playwright project against its own freshly seeded server: `chromium` (tests/e2e) or `security` (tests/security). */
+function playwrightStep(project: 'chromium' | 'security', database: 'pglite' | 'postgres'): Step {
+  const label = project === 'chromium' ? 'e2e' : 'attacks';
   return {
-    name: `e2e (${database === 'pglite' ? 'PGlite' : 'PostgreSQL'})`,
-    command: ['npx', 'playwright', 'test'],
+    name: `${label} (${database === 'pglite' ? 'PGlite' : 'PostgreSQL'})`,
+    command: ['npx', 'playwright', 'test', '--project', `${project}-${database}`],
     env: {
       E2E_DATABASE: database,
-      PLAYWRIGHT_JSON_OUTPUT_FILE: path.join(resultsDir, `e2e-${database}.json`),
+      PLAYWRIGHT_JSON_OUTPUT_FILE: path.join(resultsDir, `${label}-${database}.json`),
     },
     report: 'playwright',
   };
@@ -46,12 +48,20 @@ const steps: Step[] = [
   { name: 'typecheck', command: ['npx', 'tsc', '--noEmit'] },
   vitestStep('unit', 'unit'),
   vitestStep('integration (PGlite)', 'integration', { TEST_DATABASE_URL: '' }),
+  vitestStep('security (PGlite)', 'security', { TEST_DATABASE_URL: '' }),
 ];
-if (realDatabase) steps.push(vitestStep('integration (PostgreSQL)', 'integration', { TEST_DATABASE_URL: realDatabase }));
+if (realDatabase) {
+  steps.push(vitestStep('integration (PostgreSQL)', 'integration', { TEST_DATABASE_URL: realDatabase }));
+  steps.push(vitestStep('security (PostgreSQL)', 'security', { TEST_DATABASE_URL: realDatabase }));
+}
 if (withE2e) {
   steps.push({ name: 'production build', command: ['npx', 'next', 'build'] });
-  steps.push(e2eStep('pglite'));
-  if (realDatabase) steps.push(e2eStep('postgres'));
+  steps.push(playwrightStep('chromium', 'pglite'));
+  steps.push(playwrightStep('security', 'pglite'));
+  if (realDatabase) {
+    steps.push(playwrightStep('chromium', 'postgres'));
+    steps.push(playwrightStep('security', 'postgres'));
+  }
 }
 
 function run(step: Step): Promise<number> {

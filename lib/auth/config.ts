@@ -1,5 +1,5 @@
 import 'server-only';
-import NextAuth, { CredentialsSignin } from 'next-auth';
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { env } from '@/lib/env';
@@ -34,7 +34,8 @@ declare module '@auth/core/jwt' {
   }
 }
 
-export const { auth, signIn, signOut } = NextAuth(() => {
+/** Auth.js's configuration, read per request from the environment (exported for the session-cookie test). */
+export function authConfig(): NextAuthConfig {
   const { authSecret, siteUrl } = env();
   return {
     secret: authSecret,
@@ -79,4 +80,6 @@ export const { auth, signIn, signOut } = NextAuth(() => {
       },
     },
   };
-});
+}
+
+export const { auth, signIn, signOut } = NextAuth(authConfig);

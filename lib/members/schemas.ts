@@ -1,5 +1,6 @@
 import { getCountries } from 'libphonenumber-js';
 import { z } from 'zod';
+import { hasHiddenCharacters } from '@/lib/hidden-characters';
 import { normalizePhone, normalizePostalCode } from './normalize';
 
 /**
@@ -11,16 +12,12 @@ export const PROVINCE_CODES = ['AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', '
 export const OUTSIDE_CANADA = 'OUTSIDE';
 export const COUNTRY_CODES = getCountries() as string[];
 
-// Control characters and bidirectional overrides can disguise text (a name that reads backwards on the card).
-// U+061C, U+200B and U+2060 are invisible too (bidi mark, zero-width space, word joiner); ZWJ/ZWNJ stay: scripts and emoji need them.
-const HIDDEN_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069]/;
-
 const text = (max: number) =>
   z
     .string({ message: 'required' })
     .transform((value) => value.normalize('NFC').trim().replace(/\s+/g, ' '))
     .pipe(z.string().max(max, 'tooLong'))
-    .refine((value) => !HIDDEN_CHARACTERS.test(value), 'hiddenCharacters');
+    .refine((value) => !hasHiddenCharacters(value), 'hiddenCharacters');
 
 const requiredText = (max: number) => text(max).refine((value) => value.length > 0, 'required');
 

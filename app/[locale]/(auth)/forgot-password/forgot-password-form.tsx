@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useState, useSyncExternalStore } from 'react';
 import { useFormatter, useTranslations } from 'next-intl';
 import { requestPasswordResetAction, type ForgotPasswordState } from '@/lib/auth/actions/recovery-actions';
+import { ErrorSummary } from '@/app/ui/forms/error-summary';
 import { IdentifierField } from '@/app/ui/forms/identifier-field';
 import { FormAlert } from '@/app/ui/forms/form-alert';
 import { SubmitButton } from '@/app/ui/forms/submit-button';
@@ -27,6 +28,7 @@ export function ForgotPasswordForm({ initialIdentifier, officeEmail }: { initial
   return (
     <div className="space-y-5">
       <div aria-live="polite">
+        <ErrorSummary fieldErrors={state.fieldErrors} />
         {sentAt ? (
           <FormAlert tone="success">
             <h2 className="font-semibold">{t('sentTitle')}</h2>

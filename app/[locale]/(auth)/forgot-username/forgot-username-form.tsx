@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { requestUsernameAction, type ForgotUsernameState } from '@/lib/auth/actions/recovery-actions';
+import { ErrorSummary } from '@/app/ui/forms/error-summary';
 import { Field } from '@/app/ui/forms/field';
 import { FormAlert } from '@/app/ui/forms/form-alert';
 import { SubmitButton } from '@/app/ui/forms/submit-button';
@@ -23,6 +24,7 @@ export function ForgotUsernameForm({ contacts }: { contacts: Contacts }) {
   return (
     <div className="space-y-6">
       <div aria-live="polite">
+        <ErrorSummary fieldErrors={state.fieldErrors} />
         {state.status === 'success' ? (
           <FormAlert tone="success">
             <h2 className="font-semibold">{t('sentTitle')}</h2>

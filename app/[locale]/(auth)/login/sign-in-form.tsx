@@ -4,6 +4,7 @@ import { useActionState, useState } from 'react';
 import { useFormatter, useTranslations } from 'next-intl';
 import { signInAction, type SignInState } from '@/lib/auth/actions/session-actions';
 import { Link } from '@/lib/i18n/navigation';
+import { ErrorSummary } from '@/app/ui/forms/error-summary';
 import { Field } from '@/app/ui/forms/field';
 import { IdentifierField } from '@/app/ui/forms/identifier-field';
 import { FormAlert } from '@/app/ui/forms/form-alert';
@@ -29,7 +30,7 @@ export function SignInForm({ next }: { next?: string }) {
 
   return (
     <form action={formAction} className="space-y-5" noValidate>
-      <div aria-live="polite">{formError ? <FormAlert tone="error">{formError}</FormAlert> : null}</div>
+      <div aria-live="polite">{formError ? <FormAlert tone="error">{formError}</FormAlert> : <ErrorSummary fieldErrors={state.fieldErrors} />}</div>
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <IdentifierField
         label={t('identifierLabel')}

@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { resetPasswordAction, type ResetPasswordState } from '@/lib/auth/actions/recovery-actions';
 import { Link } from '@/lib/i18n/navigation';
+import { ErrorSummary } from '@/app/ui/forms/error-summary';
 import { FormAlert } from '@/app/ui/forms/form-alert';
 import { NewPasswordFields } from '@/app/ui/forms/new-password-fields';
 import { SubmitButton } from '@/app/ui/forms/submit-button';
@@ -29,6 +30,9 @@ export function ResetPasswordForm({ token }: { token: string }) {
   return (
     <form action={formAction} className="space-y-5" noValidate>
       <input type="hidden" name="token" value={token} />
+      <div aria-live="polite">
+        <ErrorSummary fieldErrors={state.fieldErrors} />
+      </div>
       <NewPasswordFields
         labels={{ password: t('passwordLabel'), confirmation: t('confirmationLabel') }}
         errors={{ password: errorText(state.fieldErrors?.password), confirmation: errorText(state.fieldErrors?.confirmation) }}

@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { updateAddressAction, type AddressState } from '@/lib/members/actions/profile-actions';
 import { PROVINCE_CODES, OUTSIDE_CANADA } from '@/lib/members/schemas';
+import { ErrorSummary } from '@/app/ui/forms/error-summary';
 import { Field } from '@/app/ui/forms/field';
 import { SelectField } from '@/app/ui/forms/select-field';
 import { SubmitButton } from '@/app/ui/forms/submit-button';
@@ -39,6 +40,7 @@ export function AddressForm({ rowVersion, initial, provinces, countries }: Props
     <form action={formAction} className="space-y-4" noValidate aria-label={t('addressTitle')}>
       <input type="hidden" name="rowVersion" value={state.result?.rowVersion ?? rowVersion} />
       <div aria-live="polite">
+        <ErrorSummary fieldErrors={state.fieldErrors} />
         <SavedOrConflict
           status={state.status}
           conflict={state.result?.conflict}

@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { useFormatter, useTranslations } from 'next-intl';
 import { requestEmailChangeAction, type EmailChangeState } from '@/lib/members/actions/email-actions';
+import { ErrorSummary } from '@/app/ui/forms/error-summary';
 import { Field } from '@/app/ui/forms/field';
 import { FormAlert } from '@/app/ui/forms/form-alert';
 import { SubmitButton } from '@/app/ui/forms/submit-button';
@@ -19,6 +20,7 @@ export function EmailForm() {
   return (
     <form action={formAction} className="space-y-4" noValidate aria-label={t('changeEmail')}>
       <div aria-live="polite">
+        <ErrorSummary fieldErrors={state.fieldErrors} />
         {pending ? <FormAlert tone="success">{t('emailPending', { email: pending })}</FormAlert> : null}
         {retryAt ? <FormAlert tone="error">{tPassword('throttled', { time: format.dateTime(new Date(retryAt), { timeStyle: 'short' }) })}</FormAlert> : null}
       </div>

@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { updatePhonesAction, type PhonesState } from '@/lib/members/actions/profile-actions';
+import { ErrorSummary } from '@/app/ui/forms/error-summary';
 import { Field } from '@/app/ui/forms/field';
 import { SubmitButton } from '@/app/ui/forms/submit-button';
 import { useErrorText } from '@/app/ui/forms/use-error-text';
@@ -22,6 +23,7 @@ export function PhonesForm({ rowVersion, initial }: Props) {
     <form action={formAction} className="space-y-4" noValidate aria-label={t('phonesTitle')}>
       <input type="hidden" name="rowVersion" value={state.result?.rowVersion ?? rowVersion} />
       <div aria-live="polite">
+        <ErrorSummary fieldErrors={state.fieldErrors} />
         <SavedOrConflict status={state.status} conflict={state.result?.conflict} labels={labels} />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">

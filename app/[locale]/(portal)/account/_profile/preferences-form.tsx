@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { updatePreferencesAction, type PreferencesState } from '@/lib/members/actions/profile-actions';
+import { ErrorSummary } from '@/app/ui/forms/error-summary';
 import { SelectField } from '@/app/ui/forms/select-field';
 import { SubmitButton } from '@/app/ui/forms/submit-button';
 import { useErrorText } from '@/app/ui/forms/use-error-text';
@@ -22,6 +23,7 @@ export function PreferencesForm({ rowVersion, initial }: Props) {
     <form action={formAction} className="space-y-4" noValidate aria-label={t('settingsTitle')}>
       <input type="hidden" name="rowVersion" value={state.result?.rowVersion ?? rowVersion} />
       <div aria-live="polite">
+        <ErrorSummary fieldErrors={state.fieldErrors} />
         <SavedOrConflict
           status={state.status}
           conflict={state.result?.conflict}

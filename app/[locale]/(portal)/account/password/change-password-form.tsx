@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { useFormatter, useTranslations } from 'next-intl';
 import { changePasswordAction, type ChangePasswordState } from '@/lib/auth/actions/password-actions';
+import { ErrorSummary } from '@/app/ui/forms/error-summary';
 import { Field } from '@/app/ui/forms/field';
 import { FormAlert } from '@/app/ui/forms/form-alert';
 import { NewPasswordFields } from '@/app/ui/forms/new-password-fields';
@@ -19,6 +20,7 @@ export function ChangePasswordForm() {
   return (
     <form action={formAction} className="space-y-5" noValidate>
       <div aria-live="polite">
+        <ErrorSummary fieldErrors={state.fieldErrors} />
         {throttledUntil ? (
           <FormAlert tone="error">{t('throttled', { time: format.dateTime(new Date(throttledUntil), { timeStyle: 'short' }) })}</FormAlert>
         ) : null}
