@@ -29,6 +29,9 @@ const ALL_ACTIONS: ActionName[] = [
   'updateAddressAction',
   'updatePhonesAction',
   'updatePreferencesAction',
+  'renewMembershipAction',
+  'payInvoiceFromLinkAction',
+  'confirmDemoPaymentAction',
 ];
 
 // Arguments that would change something if the action ran.
@@ -44,6 +47,9 @@ const harmfulFields = (witness: Witness): Record<ActionName, Record<string, stri
   updateAddressAction: { rowVersion: '1', addressLine1: '1 Evil Street', addressLine2: '', city: 'Evilton', province: 'OUTSIDE', postalCode: '666', country: 'US' },
   updatePhonesAction: { rowVersion: '1', phone: '+1 202 555 0666', phoneAlt: '' },
   updatePreferencesAction: { rowVersion: '1', preferredLanguage: 'en', newsEmails: 'on', eventEmails: 'on' },
+  renewMembershipAction: { groupCode: 'DZ-QC-STJEAN', declaration: 'on' },
+  payInvoiceFromLinkAction: { invoiceLink: 'A'.repeat(72), groupCode: 'DZ-QC-STJEAN', declaration: 'on' },
+  confirmDemoPaymentAction: { invoiceLink: 'A'.repeat(72) },
 });
 
 /** The account page as text a person reads, without what changes on every request (nonces). */
@@ -115,7 +121,7 @@ test('a cross-site form post without JavaScript (the classic CSRF) is refused to
 
 test('every action that needs a member, called without a session, sends to sign-in and runs nothing', async ({ playwright, baseURL }) => {
   const visitor = await playwright.request.newContext({ baseURL });
-  const memberActions: ActionName[] = ['changePasswordAction', 'requestEmailChangeAction', 'updateAddressAction', 'updatePhonesAction', 'updatePreferencesAction'];
+  const memberActions: ActionName[] = ['changePasswordAction', 'requestEmailChangeAction', 'updateAddressAction', 'updatePhonesAction', 'updatePreferencesAction', 'renewMembershipAction'];
   for (const name of memberActions) {
     const response = await callAction(visitor, baseURL!, name, { fields: harmfulFields(WITNESSES.none)[name] });
     const body = await response.text();

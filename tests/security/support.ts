@@ -24,7 +24,10 @@ export type ActionName =
   | 'confirmEmailChangeAction'
   | 'updateAddressAction'
   | 'updatePhonesAction'
-  | 'updatePreferencesAction';
+  | 'updatePreferencesAction'
+  | 'renewMembershipAction'
+  | 'payInvoiceFromLinkAction'
+  | 'confirmDemoPaymentAction';
 
 type ManifestEntry = { exportedName?: string; filename?: string; workers: Record<string, unknown> };
 
