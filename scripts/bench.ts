@@ -217,9 +217,10 @@ try {
       for (const formFactor of ['mobile', 'desktop'] as const) {
         const categories = Object.keys(LIGHTHOUSE_CATEGORIES).filter((c) => !(page === 'verify' && c === 'seo'));
         const started = performance.now();
-        const scores = await runLighthouse({ url: `${baseUrl}${pagePath}`, formFactor, categories, cookie: page === 'profile' ? cookie : undefined });
+        const { scores, failedAudits } = await runLighthouse({ url: `${baseUrl}${pagePath}`, formFactor, categories, cookie: page === 'profile' ? cookie : undefined });
         for (const [category, value] of Object.entries(scores)) metrics[`lighthouse.${page}.${formFactor}.${category}`] = value;
         log(`Lighthouse ${page} ${formFactor}: ${JSON.stringify(scores)} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+        for (const audit of failedAudits) log(`  failed audit: ${audit}`);
       }
     }
   }

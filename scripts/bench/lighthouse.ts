@@ -5,6 +5,7 @@ import path from 'node:path';
 import { LIGHTHOUSE_CATEGORIES } from './metrics';
 
 export type LighthouseScores = Record<string, number>;
+export type LighthouseRun = { scores: LighthouseScores; failedAudits: string[] };
 
 const CHROME_FLAGS = '--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic';
 
@@ -18,7 +19,7 @@ export async function runLighthouse(options: {
   categories: readonly string[];
   cookie?: string;
   chromePath?: string;
-}): Promise<LighthouseScores> {
+}): Promise<LighthouseRun> {
   const folder = mkdtempSync(path.join(tmpdir(), 'cspa-lighthouse-'));
   const output = path.join(folder, 'report.json');
   const args = [
@@ -45,7 +46,8 @@ export async function runLighthouse(options: {
     const report = JSON.parse(readFileSync(output, 'utf8')) as {
       finalDisplayedUrl: string;
       runtimeError?: { message: string };
-      categories: Record<string, { score: number | null }>;
+      categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
+      audits: Record<string, { score: number | null; title: string }>;
     };
     if (report.runtimeError) throw new Error(`Lighthouse: ${report.runtimeError.message}`);
     if (new URL(report.finalDisplayedUrl).pathname !== new URL(options.url).pathname) {
@@ -56,7 +58,15 @@ export async function runLighthouse(options: {
       const value = report.categories[category]?.score;
       if (typeof value === 'number') scores[category] = Math.round(value * 100);
     }
-    return scores;
+    // Rule audits that cost points outside Performance, so a score below 100 says why.
+    const failedAudits = Object.entries(report.categories)
+      .filter(([category]) => category !== 'performance')
+      .flatMap(([category, { auditRefs }]) =>
+        auditRefs
+          .filter((ref) => ref.weight > 0 && report.audits[ref.id]?.score !== null && (report.audits[ref.id]?.score ?? 1) < 1)
+          .map((ref) => `${category}: ${ref.id} (${report.audits[ref.id]!.title})`),
+      );
+    return { scores, failedAudits };
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
