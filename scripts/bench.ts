@@ -13,6 +13,7 @@ import { runLighthouse } from './bench/lighthouse';
 import { loadRun, type LoadResult } from './bench/load';
 import { JS_PAGES, LIGHTHOUSE_CATEGORIES, LIGHTHOUSE_PAGES } from './bench/metrics';
 import { startNextServer } from './bench/next-server';
+import { processCpuMs } from './bench/process-cpu';
 import { floodSignIns, measureEnumerationTiming, readSignInForm } from './bench/sign-in';
 import { formatNumber, formatTable } from './bench/stats';
 
@@ -133,7 +134,12 @@ try {
   for (const [route, url] of [['profile', profileUrl], ['card', cardUrl]] as const) {
     await loadRun({ url, cookie, connections: 10, seconds: short ? 1 : 3 }); // warm-up: JIT, pools, caches
     loads[`${route} 1 client`] = await loadRun({ url, cookie, connections: 1, seconds });
+    const cpuBefore = processCpuMs(server.pid);
     loads[`${route} 50 clients`] = await loadRun({ url, cookie, connections: 50, seconds });
+    const cpuAfter = processCpuMs(server.pid);
+    if (cpuBefore !== undefined && cpuAfter !== undefined) {
+      metrics[`${route}.cpuMsPerRequest`] = (cpuAfter - cpuBefore) / Math.max(1, loads[`${route} 50 clients`]!.requests);
+    }
     const one = loads[`${route} 1 client`]!;
     const fifty = loads[`${route} 50 clients`]!;
     Object.assign(metrics, {
@@ -144,7 +150,7 @@ try {
       [`${route}.c50.p95`]: fifty.p95,
       [`${route}.c50.p99`]: fifty.p99,
     });
-    log(`${route}: 1 client p50 ${formatNumber(one.p50)} ms; 50 clients ${fifty.requestsPerSecond} req/s`);
+    log(`${route}: 1 client p50 ${formatNumber(one.p50)} ms; 50 clients ${fifty.requestsPerSecond} req/s, ${formatNumber(metrics[`${route}.cpuMsPerRequest`])} ms of server CPU a request`);
   }
   details.push(
     formatTable(

@@ -47,6 +47,8 @@ function definitions(): Record<string, MetricDefinition> {
     metrics[`${route}.c50.p50`] = latency(`${name}, 50 clients, p50`, { absolute: 5 });
     metrics[`${route}.c50.p95`] = latency(`${name}, 50 clients, p95`, { relative: 0.4, absolute: 10 });
     metrics[`${route}.c50.p99`] = latency(`${name}, 50 clients, p99`, { relative: 0.6, absolute: 20 });
+    // The server's own CPU time per request: what the code costs, much less sensitive to a busy machine.
+    metrics[`${route}.cpuMsPerRequest`] = latency(`${name}, server CPU per request`, { relative: 0.3, absolute: 1 });
   }
   for (const [key, name] of Object.entries(JS_PAGES)) metrics[`js.${key}`] = size(`client JS, ${name} (gzip)`, 140);
   metrics['card.kib'] = size('card size', 30);

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
-export type RunningServer = { baseUrl: string; coldStartMs: number; stop: () => Promise<void> };
+export type RunningServer = { baseUrl: string; coldStartMs: number; pid: number | undefined; stop: () => Promise<void> };
 
 /**
  * `next start` on its own port. The cold start is the time from spawning the process to the first
@@ -35,6 +35,7 @@ export async function startNextServer({ port, env, readyPath = '/fr' }: { port: 
   return {
     baseUrl,
     coldStartMs,
+    pid: server.pid,
     stop: async () => {
       if (exited) return;
       const gone = new Promise((resolve) => server.once('exit', resolve));
