@@ -17,7 +17,9 @@ export type MetricDefinition = {
   budget?: number;
 };
 
-const throughput = (label: string, budget?: number): MetricDefinition => ({ label, unit: 'req/s', better: 'higher', relative: 0.3, absolute: 5, budget });
+// Throughput and latency move by a third between runs on a shared 2-core machine (measured: the same
+// build gave 15 and 35 req/s): a regression must be larger than that to count.
+const throughput = (label: string, budget?: number): MetricDefinition => ({ label, unit: 'req/s', better: 'higher', relative: 0.4, absolute: 5, budget });
 const latency = (label: string, options: { relative?: number; absolute?: number; budget?: number } = {}): MetricDefinition => ({
   label,
   unit: 'ms',
@@ -41,12 +43,12 @@ function definitions(): Record<string, MetricDefinition> {
     ['card', 'card route', 500, 3],
   ] as const) {
     // One client: a few milliseconds, so the absolute slack matters more than the share.
-    metrics[`${route}.c1.p50`] = latency(`${name}, 1 client, p50`, { relative: 0.5, absolute: 2, budget: p50Budget });
-    metrics[`${route}.c1.p95`] = latency(`${name}, 1 client, p95`, { relative: 0.5, absolute: 3 });
+    metrics[`${route}.c1.p50`] = latency(`${name}, 1 client, p50`, { relative: 0.75, absolute: 2, budget: p50Budget });
+    metrics[`${route}.c1.p95`] = latency(`${name}, 1 client, p95`, { relative: 1, absolute: 3 });
     metrics[`${route}.c50.rps`] = throughput(`${name}, 50 clients, throughput`, rpsBudget);
-    metrics[`${route}.c50.p50`] = latency(`${name}, 50 clients, p50`, { absolute: 5 });
-    metrics[`${route}.c50.p95`] = latency(`${name}, 50 clients, p95`, { relative: 0.4, absolute: 10 });
-    metrics[`${route}.c50.p99`] = latency(`${name}, 50 clients, p99`, { relative: 0.6, absolute: 20 });
+    metrics[`${route}.c50.p50`] = latency(`${name}, 50 clients, p50`, { relative: 0.5, absolute: 5 });
+    metrics[`${route}.c50.p95`] = latency(`${name}, 50 clients, p95`, { relative: 0.6, absolute: 10 });
+    metrics[`${route}.c50.p99`] = latency(`${name}, 50 clients, p99`, { relative: 1, absolute: 20 });
     // The server's own CPU time per request: what the code costs, much less sensitive to a busy machine.
     metrics[`${route}.cpuMsPerRequest`] = latency(`${name}, server CPU per request`, { relative: 0.3, absolute: 1 });
   }
