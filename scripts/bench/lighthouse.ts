@@ -47,7 +47,7 @@ export async function runLighthouse(options: {
       finalDisplayedUrl: string;
       runtimeError?: { message: string };
       categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
-      audits: Record<string, { score: number | null; title: string }>;
+      audits: Record<string, { score: number | null; title: string; details?: { items?: Record<string, unknown>[] } }>;
     };
     if (report.runtimeError) throw new Error(`Lighthouse: ${report.runtimeError.message}`);
     if (new URL(report.finalDisplayedUrl).pathname !== new URL(options.url).pathname) {
@@ -64,7 +64,12 @@ export async function runLighthouse(options: {
       .flatMap(([category, { auditRefs }]) =>
         auditRefs
           .filter((ref) => ref.weight > 0 && report.audits[ref.id]?.score !== null && (report.audits[ref.id]?.score ?? 1) < 1)
-          .map((ref) => `${category}: ${ref.id} (${report.audits[ref.id]!.title})`),
+          .map((ref) => {
+            const audit = report.audits[ref.id]!;
+            // Issue types (inspector-issues) or the first offending element, so the cause is on screen.
+            const items = (audit.details?.items ?? []).slice(0, 3).map((item) => String(item.issueType ?? (item.node as { snippet?: string } | undefined)?.snippet ?? item.url ?? '').slice(0, 120));
+            return `${category}: ${ref.id} (${audit.title})${items.length > 0 ? ` — ${items.join('; ')}` : ''}`;
+          }),
       );
     return { scores, failedAudits };
   } finally {
