@@ -7,10 +7,11 @@ import path from 'node:path';
  * suite and the attack suite (tests/security), each against its own freshly seeded server. Everything that
  * touches a database runs on the embedded PGlite, and again on a real PostgreSQL when TEST_DATABASE_URL is set. Prints one closing line counting every suite: "N passed, N failed".
  * Lint and typecheck come first; `npm test -- --no-e2e` skips the build and browser tests (quick local loop).
+ * After a build, a short benchmark prints figures (`--no-bench` skips it); it never changes the outcome.
  */
 
 type Outcome = { passed: number; failed: number; skipped: number };
-type Step = { name: string; command: string[]; env?: Record<string, string>; report?: 'vitest' | 'playwright' };
+type Step = { name: string; command: string[]; env?: Record<string, string>; report?: 'vitest' | 'playwright'; timeoutSeconds?: number };
 
 const resultsDir = path.resolve('test-results/summary');
 rmSync(resultsDir, { recursive: true, force: true });
@@ -70,7 +71,12 @@ function run(step: Step): Promise<number> {
     const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...step.env };
     if (step.env?.TEST_DATABASE_URL === '') delete env.TEST_DATABASE_URL;
     const child = spawn(command, args, { stdio: 'inherit', env });
-    child.on('exit', (code) => resolve(code ?? 1));
+    // A step with a time limit is stopped (SIGTERM, then its own cleanup runs) when it overstays.
+    const timer = step.timeoutSeconds ? setTimeout(() => child.kill('SIGTERM'), step.timeoutSeconds * 1000) : undefined;
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve(code ?? 1);
+    });
   });
 }
 
@@ -106,10 +112,24 @@ for (const step of steps) {
   if (step.name === 'production build' && exitCode !== 0) break;
 }
 
+// Figures only: the short benchmark runs on the build the e2e step used and can never fail the run,
+// so it stays out of the pass/fail counts below (its own line says whether it produced figures).
+let benchLine: string | undefined;
+const built = summary.some((s) => s.name === 'production build' && s.outcome.failed === 0);
+if (built && !process.argv.includes('--no-bench')) {
+  console.log('\n=== short benchmark (figures only, never fails the run) ===');
+  const started = Date.now();
+  const exitCode = await run({ name: 'short benchmark', command: ['npx', 'tsx', '--import', './scripts/server-only-hook.mjs', 'scripts/bench.ts', '--short'], timeoutSeconds: 300 });
+  const seconds = Math.round((Date.now() - started) / 1000);
+  benchLine = exitCode === 0 ? `figures printed above (${seconds}s)` : `did not finish (exit ${exitCode}), see above; not counted (${seconds}s)`;
+  if (exitCode !== 0) console.log(`The short benchmark did not finish (exit ${exitCode}); this does not fail the run.`);
+}
+
 console.log('\n=== Summary ===');
 for (const { name, outcome, seconds } of summary) {
   console.log(`${name.padEnd(28)} ${String(outcome.passed).padStart(4)} passed ${String(outcome.failed).padStart(3)} failed ${String(outcome.skipped).padStart(3)} skipped  (${seconds}s)`);
 }
+if (benchLine) console.log(`${'short benchmark'.padEnd(28)} ${benchLine}`);
 const passed = summary.reduce((sum, s) => sum + s.outcome.passed, 0);
 const failed = summary.reduce((sum, s) => sum + s.outcome.failed, 0);
 if (!realDatabase) console.log('(TEST_DATABASE_URL unset: the real-PostgreSQL runs were not part of this run.)');

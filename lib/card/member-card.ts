@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, desc, eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db/client';
 import { certificateLevels, memberCertificates, memberRatings, members, membershipCategories, ratingTypes } from '@/db/schema';
 import { todayIso } from '@/lib/dates';
@@ -19,38 +19,42 @@ type CardRecord = {
   ratings: { fr: string; en: string; expiresOn: string | null }[];
 };
 
-/** Only what a card or a verification shows: no email, address, phone or date of birth. */
+/**
+ * Only what a card or a verification shows: no email, address, phone or date of birth.
+ * One statement (the highest certificate and the ratings as JSON subqueries) rather than three in
+ * parallel: each query is a round trip and a pooled connection, and the card route runs this on every
+ * request. With three, the route spent more time writing to and reading from PostgreSQL than drawing.
+ */
 async function loadCardRecord(memberId: string, executor?: Executor): Promise<CardRecord | null> {
   const db = executor ?? (await getDb());
-  const [memberRows, certificateRows, ratingRows] = await Promise.all([
-    db
-      .select({
-        firstName: members.firstName,
-        lastName: members.lastName,
-        cspaNumber: members.cspaNumber,
-        membershipExpiresOn: members.membershipExpiresOn,
-        cardToken: members.cardToken,
-        categoryFr: membershipCategories.nameFr,
-        categoryEn: membershipCategories.nameEn,
-      })
-      .from(members)
-      .innerJoin(membershipCategories, eq(membershipCategories.code, members.categoryCode))
-      .where(eq(members.id, memberId)),
-    db
-      .select({ fr: certificateLevels.nameFr, en: certificateLevels.nameEn })
-      .from(memberCertificates)
-      .innerJoin(certificateLevels, eq(certificateLevels.code, memberCertificates.certificateCode))
-      .where(eq(memberCertificates.memberId, memberId))
-      .orderBy(desc(certificateLevels.rank))
-      .limit(1),
-    db
-      .select({ fr: ratingTypes.nameFr, en: ratingTypes.nameEn, expiresOn: memberRatings.expiresOn })
-      .from(memberRatings)
-      .innerJoin(ratingTypes, eq(ratingTypes.code, memberRatings.ratingCode))
-      .where(eq(memberRatings.memberId, memberId))
-      .orderBy(asc(ratingTypes.sortOrder)),
-  ]);
-  const member = memberRows[0];
+  const highestCertificate = sql<{ fr: string; en: string } | null>`(
+    SELECT json_build_object('fr', ${certificateLevels.nameFr}, 'en', ${certificateLevels.nameEn})
+    FROM ${memberCertificates}
+    JOIN ${certificateLevels} ON ${certificateLevels.code} = ${memberCertificates.certificateCode}
+    WHERE ${memberCertificates.memberId} = ${members.id}
+    ORDER BY ${certificateLevels.rank} DESC
+    LIMIT 1)`;
+  const ratings = sql<{ fr: string; en: string; expiresOn: string | null }[]>`COALESCE((
+    SELECT json_agg(json_build_object('fr', ${ratingTypes.nameFr}, 'en', ${ratingTypes.nameEn}, 'expiresOn', ${memberRatings.expiresOn})
+      ORDER BY ${ratingTypes.sortOrder}, ${ratingTypes.code})
+    FROM ${memberRatings}
+    JOIN ${ratingTypes} ON ${ratingTypes.code} = ${memberRatings.ratingCode}
+    WHERE ${memberRatings.memberId} = ${members.id}), '[]'::json)`;
+  const [member] = await db
+    .select({
+      firstName: members.firstName,
+      lastName: members.lastName,
+      cspaNumber: members.cspaNumber,
+      membershipExpiresOn: members.membershipExpiresOn,
+      cardToken: members.cardToken,
+      categoryFr: membershipCategories.nameFr,
+      categoryEn: membershipCategories.nameEn,
+      highestCertificate,
+      ratings,
+    })
+    .from(members)
+    .innerJoin(membershipCategories, eq(membershipCategories.code, members.categoryCode))
+    .where(eq(members.id, memberId));
   if (!member) return null;
   return {
     firstName: member.firstName,
@@ -59,8 +63,9 @@ async function loadCardRecord(memberId: string, executor?: Executor): Promise<Ca
     membershipExpiresOn: member.membershipExpiresOn,
     cardToken: member.cardToken,
     category: { fr: member.categoryFr, en: member.categoryEn },
-    highestCertificate: certificateRows[0] ?? null,
-    ratings: ratingRows,
+    highestCertificate: member.highestCertificate ?? null,
+    // JSON keeps a date column as its ISO text (YYYY-MM-DD), the same form drizzle gives for `date`.
+    ratings: member.ratings.map((rating) => ({ fr: rating.fr, en: rating.en, expiresOn: rating.expiresOn ?? null })),
   };
 }
 

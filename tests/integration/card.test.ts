@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
+import { memberCertificates, memberRatings } from '@/db/schema';
 import { countAddressEvent, isAddressUnderLimit } from '@/lib/auth/throttle';
 import { ensureCardToken, rotateCardToken } from '@/lib/card/card-token';
 import { loadCardData, verifyCard } from '@/lib/card/member-card';
@@ -82,6 +83,36 @@ describe('card verification', () => {
     expect(now).toMatchObject({ cspaNumber: member.cspaNumber, membershipValid: true });
     expect(Object.keys(now!).sort()).toEqual(['cspaNumber', 'firstName', 'lastName', 'membershipExpiresOn', 'membershipValid', 'ratings']);
     expect((await verifyCard(token, '2027-01-01'))!.membershipValid).toBe(false);
+  });
+
+  it('prints the highest certificate, and the ratings in the association’s order with their state', async () => {
+    const member = await createMember({ membershipExpiresOn: '2027-06-30' });
+    const db = await getDb();
+    await db.insert(memberCertificates).values([
+      { memberId: member.id, certificateCode: 'SOLO', earnedOn: '2019-05-01' },
+      { memberId: member.id, certificateCode: 'B', earnedOn: '2022-05-01' },
+      { memberId: member.id, certificateCode: 'A', earnedOn: '2020-05-01' },
+    ]);
+    await db.insert(memberRatings).values([
+      { memberId: member.id, ratingCode: 'JM', issuedOn: '2021-01-01', expiresOn: '2026-01-31' },
+      { memberId: member.id, ratingCode: 'C1', issuedOn: '2021-01-01', expiresOn: '2027-03-31' },
+      { memberId: member.id, ratingCode: 'RA', issuedOn: '2021-01-01', expiresOn: null },
+    ]);
+    const card = await loadCardData(member.id, '2026-11-23');
+    expect(card!.highestCertificate).toEqual({ fr: 'Brevet B', en: 'B certificate' });
+    expect(card!.ratings.map((r) => [r.en, r.expiresOn, r.state])).toEqual([
+      ['Coach 1', '2027-03-31', 'current'],
+      ['Jump Master', '2026-01-31', expect.any(String)],
+      ['Rigger A', null, expect.any(String)],
+    ]);
+    expect(card!.ratings[1]!.state).not.toBe('current');
+    expect(card!.category).toEqual({ fr: 'Participant inscrit – adhésion complète', en: 'Registered participant – full membership' });
+  });
+
+  it('prints no certificate and no ratings for a member who has none', async () => {
+    const card = await loadCardData((await createMember()).id, '2026-11-23');
+    expect(card!.highestCertificate).toBeNull();
+    expect(card!.ratings).toEqual([]);
   });
 
   it('uses a 128-bit random token per member, stable until rotated, and rotation voids old cards', async () => {
