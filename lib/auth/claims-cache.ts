@@ -40,3 +40,20 @@ export function claimsFromPayload(payload: Record<string, unknown> | null | unde
   if (typeof sub !== 'string' || !sub || typeof sid !== 'string' || !sid || typeof sv !== 'number' || typeof exp !== 'number') return null;
   return { claims: { memberId: sub, sessionId: sid, sessionVersion: sv }, expiresAtMs: exp * 1000 };
 }
+
+/**
+ * The session token from the request's cookies, as Auth.js reads it: the cookie itself, or its chunks
+ * (`name.0`, `name.1` …) joined in order when it was too large for one cookie. Cookies only: unlike
+ * Auth.js's getToken(), no `Authorization: Bearer` header is accepted.
+ */
+export function sessionTokenFromCookies(cookies: readonly { name: string; value: string }[], cookieName: string): string | undefined {
+  const index = (name: string) => {
+    const suffix = name.slice(cookieName.length + 1);
+    return /^\d+$/.test(suffix) ? Number(suffix) : 0;
+  };
+  const parts = cookies
+    .filter(({ name, value }) => value && (name === cookieName || (name.startsWith(`${cookieName}.`) && /^\d+$/.test(name.slice(cookieName.length + 1)))))
+    .sort((a, b) => index(a.name) - index(b.name));
+  const token = parts.map(({ value }) => value).join('');
+  return token || undefined;
+}

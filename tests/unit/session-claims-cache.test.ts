@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimsFromPayload, createClaimsCache } from '@/lib/auth/claims-cache';
+import { claimsFromPayload, createClaimsCache, sessionTokenFromCookies } from '@/lib/auth/claims-cache';
 
 const claims = { memberId: 'm-1', sessionId: 's-1', sessionVersion: 3 };
 
@@ -43,5 +43,30 @@ describe('cache of decrypted session cookies', () => {
     expect(cache.size).toBe(2);
     expect(cache.get('a', 0)).toBeUndefined();
     expect(cache.get('c', 0)).toEqual(claims);
+  });
+});
+
+describe('session token from the cookies', () => {
+  const name = 'authjs.session-token';
+
+  it('takes the session cookie and ignores the others', () => {
+    expect(sessionTokenFromCookies([{ name: 'NEXT_LOCALE', value: 'fr' }, { name, value: 'abc' }, { name: 'authjs.csrf-token', value: 'x' }], name)).toBe('abc');
+  });
+
+  it('joins a chunked cookie in the order of its chunks', () => {
+    const chunks = [
+      { name: `${name}.2`, value: 'C' },
+      { name: `${name}.0`, value: 'A' },
+      { name: `${name}.10`, value: 'D' },
+      { name: `${name}.1`, value: 'B' },
+    ];
+    expect(sessionTokenFromCookies(chunks, name)).toBe('ABCD');
+  });
+
+  it('finds nothing without the cookie, or with only look-alikes', () => {
+    expect(sessionTokenFromCookies([], name)).toBeUndefined();
+    expect(sessionTokenFromCookies([{ name, value: '' }], name)).toBeUndefined();
+    expect(sessionTokenFromCookies([{ name: `${name}-evil`, value: 'x' }, { name: `${name}.x`, value: 'y' }], name)).toBeUndefined();
+    expect(sessionTokenFromCookies([{ name: 'authjs.session-token', value: 'plain' }], '__Secure-authjs.session-token')).toBeUndefined();
   });
 });
