@@ -2,14 +2,14 @@ import { getCountries } from 'libphonenumber-js';
 import { z } from 'zod';
 import { hasHiddenCharacters } from '@/lib/hidden-characters';
 import { normalizePhone, normalizePostalCode } from './normalize';
+import { OUTSIDE_CANADA, PROVINCE_CODES } from './province-codes';
 
 /**
  * Profile edits, validated on the server (the browser only gets HTML constraints: these rules pull in
  * phone metadata far too large to ship). Messages are codes the forms translate.
  */
 
-export const PROVINCE_CODES = ['AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT'] as const;
-export const OUTSIDE_CANADA = 'OUTSIDE';
+export { OUTSIDE_CANADA, PROVINCE_CODES };
 export const COUNTRY_CODES = getCountries() as string[];
 
 const text = (max: number) =>

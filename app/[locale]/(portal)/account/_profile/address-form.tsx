@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { updateAddressAction, type AddressState } from '@/lib/members/actions/profile-actions';
-import { PROVINCE_CODES, OUTSIDE_CANADA } from '@/lib/members/schemas';
+import { PROVINCE_CODES, OUTSIDE_CANADA } from '@/lib/members/province-codes';
 import { ErrorSummary } from '@/app/ui/forms/error-summary';
 import { Field } from '@/app/ui/forms/field';
 import { SelectField } from '@/app/ui/forms/select-field';

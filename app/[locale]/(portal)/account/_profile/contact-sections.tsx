@@ -3,7 +3,7 @@ import type { Locale } from '@/lib/i18n/routing';
 import type { Profile } from '@/lib/members/profile';
 import { countryName, countryOptions, provinceNames } from '@/lib/members/regions';
 import { displayPhone } from '@/lib/members/phone-display';
-import { OUTSIDE_CANADA } from '@/lib/members/schemas';
+import { OUTSIDE_CANADA } from '@/lib/members/province-codes';
 import { ClientMessages } from '@/app/ui/forms/client-messages';
 import { AddressForm } from './address-form';
 import { EmailForm } from './email-form';
