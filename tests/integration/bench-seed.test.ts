@@ -47,7 +47,7 @@ describe('bench seed', () => {
   });
 
   it('refuses to run on a deployed portal', async () => {
-    const deployed = readEnv({ VERCEL: '1', SITE_URL: 'https://membres.cspa.ca', DATABASE_URL: 'postgres://x', AUTH_SECRET: 'x'.repeat(40), RESEND_API_KEY: 're_x' });
+    const deployed = readEnv({ VERCEL: '1', SITE_URL: 'https://membres.cspa.ca', DATABASE_URL: 'postgres://x', AUTH_SECRET: 'x'.repeat(40), RESEND_API_KEY: 're_x', STRIPE_SECRET_KEY: 'sk_x', STRIPE_WEBHOOK_SECRET: 'whsec_x' });
     await expect(seedBenchData(await getDb(), { count: 3, today, environment: deployed })).rejects.toBeInstanceOf(SeedRefusedError);
   });
 });
