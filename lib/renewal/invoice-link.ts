@@ -34,13 +34,21 @@ export function invoiceLinkUrl(locale: Locale, invoiceId: string, payableUntil: 
   return absoluteUrl(locale, `/invoice/${invoiceLinkToken(invoiceId, payableUntil)}`);
 }
 
+/**
+ * Only the one spelling base64url gives: the last character of an encoding also carries a few unused
+ * bits, and without this check several links (differing in those bits) would open the same invoice.
+ */
+function isCanonicalBase64Url(text: string): boolean {
+  return /^[A-Za-z0-9_-]+$/.test(text) && Buffer.from(text, 'base64url').toString('base64url') === text;
+}
+
 /** The invoice id a link names, or null when it is malformed, tampered with or expired. */
 export function readInvoiceLinkToken(token: string, now = new Date()): { invoiceId: string; expiresAt: Date } | null {
   if (token.length !== ID_LENGTH + EXPIRY_LENGTH + SIGNATURE_LENGTH) return null;
   const idPart = token.slice(0, ID_LENGTH);
   const expiresPart = token.slice(ID_LENGTH, ID_LENGTH + EXPIRY_LENGTH);
   const signaturePart = token.slice(ID_LENGTH + EXPIRY_LENGTH);
-  if (!/^[A-Za-z0-9_-]+$/.test(idPart) || !/^[0-9a-z]+$/.test(expiresPart) || !/^[A-Za-z0-9_-]+$/.test(signaturePart)) return null;
+  if (!isCanonicalBase64Url(idPart) || !/^[0-9a-z]+$/.test(expiresPart) || !isCanonicalBase64Url(signaturePart)) return null;
   const hex = Buffer.from(idPart, 'base64url').toString('hex');
   const invoiceId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   if (!UUID.test(invoiceId)) return null;
