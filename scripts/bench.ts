@@ -223,7 +223,14 @@ try {
       for (const formFactor of ['mobile', 'desktop'] as const) {
         const categories = Object.keys(LIGHTHOUSE_CATEGORIES).filter((c) => !(page === 'verify' && c === 'seo'));
         const started = performance.now();
-        const { scores, failedAudits } = await runLighthouse({ url: `${baseUrl}${pagePath}`, formFactor, categories, cookie: page === 'profile' ? cookie : undefined });
+        const run = () => runLighthouse({ url: `${baseUrl}${pagePath}`, formFactor, categories, cookie: page === 'profile' ? cookie : undefined });
+        // Lighthouse sometimes loses its trace (NO_NAVSTART) on a busy machine: one retry, then the page goes unmeasured.
+        const outcome = await run().catch(() => run()).catch((error: unknown) => error as Error);
+        if (outcome instanceof Error) {
+          log(`Lighthouse ${page} ${formFactor}: not measured (${outcome.message.split('\n')[0]})`);
+          continue;
+        }
+        const { scores, failedAudits } = outcome;
         for (const [category, value] of Object.entries(scores)) metrics[`lighthouse.${page}.${formFactor}.${category}`] = value;
         log(`Lighthouse ${page} ${formFactor}: ${JSON.stringify(scores)} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
         for (const audit of failedAudits) log(`  failed audit: ${audit}`);
