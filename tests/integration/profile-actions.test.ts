@@ -5,7 +5,7 @@ import { auditLog, members, type Member } from '@/db/schema';
 import type { CurrentMember } from '@/lib/auth/current-member';
 import { updateAddressAction, updatePhonesAction, updatePreferencesAction } from '@/lib/members/actions/profile-actions';
 import { updatePreferences } from '@/lib/members/profile-updates';
-import { createMember } from '../support/members';
+import { createMember, sessionMemberFor } from '../support/members';
 
 const session = vi.hoisted(() => ({ member: null as CurrentMember | null }));
 
@@ -26,16 +26,7 @@ beforeEach(() => {
 });
 
 function signInAs(member: Member) {
-  session.member = {
-    id: member.id,
-    cspaNumber: member.cspaNumber,
-    firstName: member.firstName,
-    lastName: member.lastName,
-    email: member.email,
-    preferredLanguage: member.preferredLanguage,
-    role: member.role,
-    sessionId: crypto.randomUUID(),
-  };
+  session.member = sessionMemberFor(member);
 }
 
 function form(fields: Record<string, string>): FormData {

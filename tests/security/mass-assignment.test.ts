@@ -5,7 +5,7 @@ import { authSessions, members, type Member } from '@/db/schema';
 import type { CurrentMember } from '@/lib/auth/current-member';
 import { requestEmailChangeAction } from '@/lib/members/actions/email-actions';
 import { updateAddressAction, updatePhonesAction, updatePreferencesAction } from '@/lib/members/actions/profile-actions';
-import { createMember } from '../support/members';
+import { createMember, sessionMemberFor } from '../support/members';
 
 /**
  * The database-level half of the IDOR and mass-assignment attack (the HTTP half is idor-mass-assignment.spec.ts):
@@ -34,16 +34,7 @@ beforeEach(() => {
 });
 
 function signInAs(member: Member) {
-  session.member = {
-    id: member.id,
-    cspaNumber: member.cspaNumber,
-    firstName: member.firstName,
-    lastName: member.lastName,
-    email: member.email,
-    preferredLanguage: member.preferredLanguage,
-    role: member.role,
-    sessionId: crypto.randomUUID(),
-  };
+  session.member = sessionMemberFor(member);
 }
 
 async function row(id: string): Promise<Member> {

@@ -1,5 +1,5 @@
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders } from 'node:http';
+import { startLocalServer } from './local-http-server';
 
 /**
  * A stand-in for api.resend.com on 127.0.0.1, so tests drive the real `resend` SDK over HTTP.
@@ -34,23 +34,9 @@ export async function startFakeResend(): Promise<FakeResend> {
   let delayMs = 0;
   let counter = 0;
 
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const raw = Buffer.concat(chunks).toString('utf8');
-      requests.push({
-        method: request.method ?? '',
-        path: request.url ?? '',
-        headers: request.headers,
-        body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {},
-      });
-      const reply = scripted.shift() ?? successFor(request.headers['idempotency-key']);
-      setTimeout(() => {
-        response.writeHead(reply.status, { 'Content-Type': 'application/json' });
-        response.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
-      }, delayMs);
-    });
+  const server = await startLocalServer((call) => {
+    requests.push({ method: call.method, path: call.path, headers: call.headers, body: call.rawBody ? (JSON.parse(call.rawBody) as Record<string, unknown>) : {} });
+    return { ...(scripted.shift() ?? successFor(call.headers['idempotency-key'])), delayMs };
   });
 
   function successFor(key: string | string[] | undefined): FakeReply {
@@ -61,11 +47,8 @@ export async function startFakeResend(): Promise<FakeResend> {
     return { status: 200, body: { id } };
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     requests,
     replyNext: (...replies) => scripted.push(...replies),
     setDelay: (ms) => {
@@ -76,10 +59,6 @@ export async function startFakeResend(): Promise<FakeResend> {
       scripted.length = 0;
       delayMs = 0;
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    close: server.close,
   };
 }

@@ -1,5 +1,5 @@
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders } from 'node:http';
+import { startLocalServer } from './local-http-server';
 
 /**
  * A stand-in for api.stripe.com on 127.0.0.1, so tests drive the real `stripe` SDK over HTTP
@@ -34,22 +34,10 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   const scripted: FakeStripeReply[] = [];
   let counter = 0;
 
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const raw = Buffer.concat(chunks).toString('utf8');
-      const recorded: RecordedStripeRequest = {
-        method: request.method ?? '',
-        path: request.url ?? '',
-        headers: request.headers,
-        params: Object.fromEntries(new URLSearchParams(raw)),
-      };
-      requests.push(recorded);
-      const reply = scripted.shift() ?? defaultReply(recorded);
-      response.writeHead(reply.status, { 'Content-Type': 'application/json', 'Request-Id': `req_fake_${counter}` });
-      response.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
-    });
+  const server = await startLocalServer((call) => {
+    const recorded: RecordedStripeRequest = { method: call.method, path: call.path, headers: call.headers, params: Object.fromEntries(new URLSearchParams(call.rawBody)) };
+    requests.push(recorded);
+    return { ...(scripted.shift() ?? defaultReply(recorded)), headers: { 'Request-Id': `req_fake_${counter}` } };
   });
 
   function defaultReply(request: RecordedStripeRequest): FakeStripeReply {
@@ -76,21 +64,14 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     return { status: 404, body: { error: { type: 'invalid_request_error', message: `Unrecognized request URL (${request.method}: ${request.path})` } } };
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     requests,
     replyNext: (...replies) => scripted.push(...replies),
     reset: () => {
       requests.length = 0;
       scripted.length = 0;
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    close: server.close,
   };
 }

@@ -1,6 +1,6 @@
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { getDb } from '@/db/client';
-import { members, type NewMember } from '@/db/schema';
+import { members, type Member, type NewMember } from '@/db/schema';
 import { seedReferenceData } from '@/db/seed';
 import { hashPassword } from '@/lib/auth/password-hash';
 
@@ -28,4 +28,18 @@ export async function createMember(overrides: Partial<NewMember> & { password?: 
     })
     .returning();
   return row!;
+}
+
+/** What a mocked current-member lookup returns for this member: the session's view of them. */
+export function sessionMemberFor(member: Member) {
+  return {
+    id: member.id,
+    cspaNumber: member.cspaNumber,
+    firstName: member.firstName,
+    lastName: member.lastName,
+    email: member.email,
+    preferredLanguage: member.preferredLanguage,
+    role: member.role,
+    sessionId: randomUUID(),
+  };
 }
